@@ -1,0 +1,76 @@
+/**
+ * Where output files go. The pipeline writes through a sink so tests can keep
+ * outputs in memory and the CLI can write into a temporary folder it swaps in later.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface WrittenFile {
+  file: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface FileSink {
+  write(chunk: Uint8Array | string): void;
+  close(): WrittenFile;
+}
+
+export interface OutputSink {
+  open(file: string): FileSink;
+}
+
+const encoder = new TextEncoder();
+
+function hashingSink(file: string, emit: (bytes: Uint8Array) => void, done: () => void): FileSink {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  return {
+    write(chunk) {
+      const data = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+      hash.update(data);
+      bytes += data.byteLength;
+      emit(data);
+    },
+    close() {
+      done();
+      return { file, sha256: hash.digest('hex'), bytes };
+    }
+  };
+}
+
+/** Writes files under `dir` synchronously (simple, and fast enough for tens of MB). */
+export function createDirSink(dir: string): OutputSink {
+  return {
+    open(file) {
+      const path = join(dir, file);
+      mkdirSync(dirname(path), { recursive: true });
+      const fd = openSync(path, 'w');
+      return hashingSink(
+        file,
+        (data) => {
+          let offset = 0;
+          while (offset < data.byteLength) offset += writeSync(fd, data, offset);
+        },
+        () => closeSync(fd)
+      );
+    }
+  };
+}
+
+/** Keeps files in memory: for tests and for callers that serve outputs without a disk. */
+export function createMemorySink(): OutputSink & { files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  return {
+    files,
+    open(file) {
+      const parts: Uint8Array[] = [];
+      return hashingSink(
+        file,
+        (data) => parts.push(data),
+        () => files.set(file, Buffer.concat(parts))
+      );
+    }
+  };
+}
