@@ -49,8 +49,8 @@ type ValueOf<C> =
 export interface TableSpec<Cols extends Record<string, ColumnSpec> = Record<string, ColumnSpec>> {
   name: string;
   doc: string;
-  /** Columns that identify a row; the writer sorts rows by them for byte-identical output. */
-  key: readonly (keyof Cols & string)[];
+  /** Columns that identify a row; tables are sorted by them for byte-identical output. */
+  key: readonly string[];
   columns: Cols;
 }
 

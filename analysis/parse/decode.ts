@@ -1,0 +1,204 @@
+/**
+ * Source bytes → text. Decides by content before extension where that helps the
+ * person (a PNG renamed .txt is reported as a PNG), and says which encoding it
+ * guessed whenever the file was not UTF-8.
+ */
+import mammoth from 'mammoth';
+import type { DecodedText, SourceFile } from '../model.ts';
+import { AnalysisError, diagnostic, type MessageCode } from '../messages.ts';
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
+
+const fail = (code: MessageCode, file: SourceFile, line: number | null = null, params = {}): never => {
+  throw new AnalysisError(diagnostic('error', code, file.path, line, params));
+};
+
+export function extensionOf(name: string): string {
+  const match = /\.[^./\\]+$/.exec(name);
+  return match ? match[0].toLowerCase() : '';
+}
+
+const startsWith = (bytes: Uint8Array, prefix: number[], at = 0) =>
+  bytes.length >= at + prefix.length && prefix.every((b, i) => bytes[at + i] === b);
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+const MAGIC: { kind: string; matches: (b: Uint8Array) => boolean }[] = [
+  { kind: 'PNG', matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  { kind: 'JPEG', matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  { kind: 'GIF', matches: (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')) },
+  { kind: 'PDF', matches: (b) => startsWith(b, ascii('%PDF-')) },
+  {
+    kind: 'ZIP',
+    matches: (b) => [[3, 4], [5, 6], [7, 8]].some(([x, y]) => startsWith(b, [0x50, 0x4b, x, y]))
+  },
+  { kind: 'OLE (.doc/.xls/.ppt)', matches: (b) => startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
+  { kind: 'GZIP', matches: (b) => startsWith(b, [0x1f, 0x8b]) },
+  { kind: 'RAR', matches: (b) => startsWith(b, ascii('Rar!\x1a\x07')) },
+  { kind: '7z', matches: (b) => startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) },
+  { kind: 'WebP', matches: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8) },
+  { kind: 'TIFF', matches: (b) => startsWith(b, ascii('II*\0')) || startsWith(b, ascii('MM\0*')) }
+];
+
+export function sniffBinaryKind(bytes: Uint8Array): string | null {
+  return MAGIC.find((m) => m.matches(bytes))?.kind ?? null;
+}
+
+/** Offset of the first byte that cannot start or continue a UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
+function lineAtOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
+  return line;
+}
+
+function decodeStrict(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A GB18030 reading is believed only when it reads like Chinese text: no
+ * replacement characters, almost nothing outside CJK, ASCII and common
+ * punctuation, and mostly Han among the non-ASCII characters.
+ */
+export function looksLikeChineseText(text: string): boolean {
+  if (text.includes('\ufffd')) return false;
+  let total = 0;
+  let plausible = 0;
+  let nonAscii = 0;
+  let han = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    total++;
+    if (cp < 0x80) {
+      if (cp >= 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d) plausible++;
+      continue;
+    }
+    nonAscii++;
+    const isHan = (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff);
+    const isPunctuation =
+      (cp >= 0x3000 && cp <= 0x303f) ||
+      (cp >= 0xff00 && cp <= 0xffef) ||
+      (cp >= 0x2000 && cp <= 0x206f) ||
+      (cp >= 0x2460 && cp <= 0x24ff) ||
+      (cp >= 0x2500 && cp <= 0x25ff) ||
+      cp === 0xb7 ||
+      cp === 0xd7;
+    if (isHan) han++;
+    if (isHan || isPunctuation) plausible++;
+  }
+  return han > 0 && plausible / total >= 0.97 && han / nonAscii >= 0.5;
+}
+
+function controlCharShare(text: string): number {
+  const controls = text.match(/[\x00-\x08\x0e-\x1f\x7f]/g)?.length ?? 0;
+  return text.length === 0 ? 0 : controls / text.length;
+}
+
+function normaliseText(text: string): string {
+  return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+}
+
+function decodePlainText(file: SourceFile): DecodedText {
+  const bytes = file.bytes;
+  const bom: [number[], string, string][] = [
+    [[0xef, 0xbb, 0xbf], 'utf-8', 'utf-8-bom'],
+    [[0xff, 0xfe], 'utf-16le', 'utf-16le'],
+    [[0xfe, 0xff], 'utf-16be', 'utf-16be']
+  ];
+  for (const [prefix, decoder, name] of bom) {
+    if (!startsWith(bytes, prefix)) continue;
+    const text = decodeStrict(decoder, bytes);
+    if (text === null) fail('file-undecodable', file);
+    return { text: normaliseText(text!), encoding: name, warnings: [] };
+  }
+  if (bytes.includes(0)) fail('file-binary', file, null, { kind: 'NUL' });
+
+  const utf8 = decodeStrict('utf-8', bytes);
+  if (utf8 !== null) return { text: normaliseText(utf8), encoding: 'utf-8', warnings: [] };
+
+  const gb = decodeStrict('gb18030', bytes);
+  if (gb !== null && looksLikeChineseText(gb)) {
+    const warning = diagnostic('warning', 'encoding-detected', file.path, null, { encoding: 'GB18030/GBK' });
+    return { text: normaliseText(gb), encoding: 'gb18030', warnings: [warning] };
+  }
+  const bad = firstInvalidUtf8(bytes);
+  const byte = bad >= 0 ? `0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')}` : '';
+  return fail('file-undecodable', file, bad >= 0 ? lineAtOffset(bytes, bad) : null, { byte });
+}
+
+function docxFailure(error: unknown): { reason: string; reason_en: string } {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/central directory|zip/i.test(detail)) {
+    return { reason: `不是有效的 zip 压缩包，文件可能已损坏（${detail}）`, reason_en: `not a valid zip archive; the file may be damaged (${detail})` };
+  }
+  if (/main document|document\.xml/i.test(detail)) {
+    return {
+      reason: `压缩包里没有 Word 正文（word/document.xml），不是 .docx 文件（${detail}）`,
+      reason_en: `the archive holds no Word body (word/document.xml), so it is not a .docx (${detail})`
+    };
+  }
+  return { reason: detail, reason_en: detail };
+}
+
+async function decodeDocx(file: SourceFile): Promise<DecodedText> {
+  const kind = sniffBinaryKind(file.bytes);
+  if (kind?.startsWith('OLE')) {
+    fail('docx-invalid', file, null, {
+      reason: '这是旧版 Word 97-2003 (.doc) 文件，只是扩展名为 .docx；请在 Word 中另存为 .docx',
+      reason_en: 'this is an old Word 97-2003 (.doc) file named .docx; save it as .docx in Word'
+    });
+  }
+  if (kind && kind !== 'ZIP') fail('file-binary', file, null, { kind });
+  if (!kind) {
+    fail('docx-invalid', file, null, {
+      reason: '文件内容不是 Word 文档（不是 zip 格式）；若是纯文本，请把扩展名改为 .txt',
+      reason_en: 'the content is not a Word document (not a zip archive); if it is plain text, rename it to .txt'
+    });
+  }
+  let raw: string;
+  try {
+    raw = (await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) })).value;
+  } catch (error) {
+    return fail('docx-invalid', file, null, docxFailure(error));
+  }
+  // mammoth ends every paragraph with a blank line; one line per paragraph keeps line numbers meaningful.
+  return { text: normaliseText(raw).replace(/\n\n/g, '\n'), encoding: 'docx', warnings: [] };
+}
+
+export async function decodeSource(file: SourceFile): Promise<DecodedText> {
+  if (file.bytes.length === 0) fail('file-empty', file);
+  const ext = extensionOf(file.name);
+  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
+    fail('file-unsupported', file, null, { ext: ext || '(no extension)' });
+  }
+  let decoded: DecodedText;
+  if (ext === '.docx') {
+    decoded = await decodeDocx(file);
+  } else {
+    const kind = sniffBinaryKind(file.bytes);
+    if (kind) fail('file-binary', file, null, { kind: kind === 'ZIP' ? 'ZIP (.docx/.xlsx?)' : kind });
+    decoded = decodePlainText(file);
+    if (controlCharShare(decoded.text) > 0.01) fail('file-binary', file, null, { kind: 'control characters' });
+  }
+  if (decoded.text.trim() === '') fail('file-empty', file);
+  return decoded;
+}
