@@ -230,7 +230,7 @@ export const theme_track = table(
 
 export const near_duplicates = table(
   'near_duplicates',
-  'Passages that repeat within or across editions: a shared sentence of ≥ 20 characters, or bodies with 5-gram shingle Jaccard ≥ 0.8. Side a is the earlier topic (edition, track, topic order).',
+  'Passages that repeat within or across editions: a shared sentence or clause (split at ，：) of ≥ 20 characters in title or body, or bodies with 5-gram shingle Jaccard ≥ 0.8. Side a is the earlier topic (edition, track, topic order). Large groups of identical passages are reported as pairs with their first occurrence (see docs/ARCHITECTURE.md).',
   ['edition_a', 'track_a', 'topic_a', 'edition_b', 'track_b', 'topic_b'],
   {
     edition_a: str('Edition of the earlier topic'),
@@ -241,7 +241,7 @@ export const near_duplicates = table(
     topic_b: int('Topic ordinal of the later topic'),
     kind: str("'sentence' (shared sentences) or 'body' (near-identical bodies)"),
     similarity: float('Character 5-gram shingle Jaccard of the two bodies (titles when bodies are empty)'),
-    shared_text: str('The repeated sentences, joined with a newline (for body kind: the longest shared sentence, may be empty)')
+    shared_text: str("The repeated sentences or clauses in topic b's order, joined with a newline (body kind: the longest shared sentence or clause, may be empty)")
   }
 );
 
