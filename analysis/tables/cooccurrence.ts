@@ -1,0 +1,157 @@
+/**
+ * Term pairs co-occurring in topics and sentences. The hot spot of the pipeline, so it
+ * works on integer term ids in compressed sparse rows: for each term i it walks the
+ * units (topics, then sentences) containing i and counts every later term j in a dense
+ * counter. No pair keys are hashed, and rows come out in (term_a, term_b) order because
+ * ids are assigned in code-point order.
+ */
+import type { CooccurrenceRow } from '../contract.ts';
+import type { EditionIndex } from './counts.ts';
+import { associationStrength, jaccard, log2Table, npmi } from './stats.ts';
+
+/** Units (topics or sentences) as sorted distinct term ids, plus each term's postings. */
+interface Windows {
+  /** Units: ids of unit u are unitTerms[unitStart[u] … unitStart[u + 1]). */
+  unitStart: Int32Array;
+  unitTerms: Int32Array;
+  /** Postings: term i occurs at unitTerms positions postings[postingStart[i] … postingStart[i + 1]). */
+  postingStart: Int32Array;
+  postings: Int32Array;
+}
+
+function buildWindows(units: Int32Array[], V: number): Windows {
+  let total = 0;
+  for (const ids of units) total += ids.length;
+  const unitStart = new Int32Array(units.length + 1);
+  const unitTerms = new Int32Array(total);
+  const postingStart = new Int32Array(V + 1);
+  let at = 0;
+  units.forEach((ids, u) => {
+    unitStart[u] = at;
+    unitTerms.set(ids, at);
+    at += ids.length;
+    for (const id of ids) postingStart[id + 1]++;
+  });
+  unitStart[units.length] = at;
+  for (let i = 0; i < V; i++) postingStart[i + 1] += postingStart[i];
+  const fill = postingStart.slice(0, V);
+  const postings = new Int32Array(total);
+  for (let p = 0; p < total; p++) postings[fill[unitTerms[p]]++] = p;
+  return { unitStart, unitTerms, postingStart, postings };
+}
+
+/** Sentences with tokens, as sorted distinct term ids; a sentence is (topic, sentence_no). */
+function sentenceUnits(index: EditionIndex): Int32Array[] {
+  const V = index.terms.length;
+  const sentences: Int32Array[] = [];
+  for (const unit of index.units) {
+    if (unit.tokens.length === 0) continue;
+    const keys = new Float64Array(unit.tokens.length);
+    for (let i = 0; i < unit.tokens.length; i++) keys[i] = unit.tokens[i].sentence_no * V + unit.termIds[i];
+    keys.sort();
+    let current: number[] = [];
+    let sentence = Math.floor(keys[0] / V);
+    let previous = -1;
+    for (const key of keys) {
+      if (key === previous) continue;
+      previous = key;
+      const no = Math.floor(key / V);
+      if (no !== sentence) {
+        sentences.push(Int32Array.from(current));
+        current = [];
+        sentence = no;
+      }
+      current.push(key - no * V);
+    }
+    sentences.push(Int32Array.from(current));
+  }
+  return sentences;
+}
+
+/** For every position in unitTerms, the end (exclusive) of the unit holding it. */
+function unitEnds(windows: Windows): Int32Array {
+  const ends = new Int32Array(windows.unitTerms.length);
+  for (let u = 0; u + 1 < windows.unitStart.length; u++) {
+    ends.fill(windows.unitStart[u + 1], windows.unitStart[u], windows.unitStart[u + 1]);
+  }
+  return ends;
+}
+
+/**
+ * The touched partner ids in ascending order. Frequent terms touch much of the vocabulary,
+ * and then a scan of the counter range beats sorting the touched list.
+ */
+function ascending(touched: Int32Array, count: number, counter: Int32Array, from: number): Int32Array {
+  const range = counter.length - from;
+  if (count * 4 < range) return touched.subarray(0, count).sort();
+  let at = 0;
+  for (let j = from; j < counter.length; j++) if (counter[j] !== 0) touched[at++] = j;
+  return touched.subarray(0, at);
+}
+
+export function cooccurrenceRows(index: EditionIndex, minPairCount: number): CooccurrenceRow[] {
+  const V = index.terms.length;
+  const topics = buildWindows(
+    index.units.map((unit) => unit.distinctTermIds),
+    V
+  );
+  const sentences = buildWindows(sentenceUnits(index), V);
+  const topicEnd = unitEnds(topics);
+  const sentenceEnd = unitEnds(sentences);
+  const N = index.units.length;
+  let sentenceTotal = 0;
+  for (const unit of index.units) sentenceTotal += unit.sentences;
+  // Pairs that never co-occur are never listed, so a minimum below 1 means 1.
+  const minimum = Math.max(1, minPairCount);
+  // Sized to the sentence units too, in case a segmenter's count falls short of its sentence numbers.
+  const log2 = log2Table(Math.max(N, sentenceTotal, sentences.unitStart.length - 1));
+
+  const topicCount = new Int32Array(V);
+  const sentenceCount = new Int32Array(V);
+  const touched = new Int32Array(V);
+  const rows: CooccurrenceRow[] = [];
+
+  for (let i = 0; i < V; i++) {
+    let touchedCount = 0;
+    for (let p = topics.postingStart[i]; p < topics.postingStart[i + 1]; p++) {
+      const at = topics.postings[p];
+      for (let q = at + 1, end = topicEnd[at]; q < end; q++) {
+        const j = topics.unitTerms[q];
+        if (topicCount[j]++ === 0) touched[touchedCount++] = j;
+      }
+    }
+    if (touchedCount === 0) continue;
+    for (let p = sentences.postingStart[i]; p < sentences.postingStart[i + 1]; p++) {
+      const at = sentences.postings[p];
+      for (let q = at + 1, end = sentenceEnd[at]; q < end; q++) sentenceCount[sentences.unitTerms[q]]++;
+    }
+
+    const ni = topics.postingStart[i + 1] - topics.postingStart[i];
+    const si = sentences.postingStart[i + 1] - sentences.postingStart[i];
+    const partners = ascending(touched, touchedCount, topicCount, i + 1);
+    for (const j of partners) {
+      const aij = topicCount[j];
+      const sij = sentenceCount[j];
+      topicCount[j] = 0;
+      sentenceCount[j] = 0;
+      if (aij < minimum && sij < minimum) continue;
+      const nj = topics.postingStart[j + 1] - topics.postingStart[j];
+      const sj = sentences.postingStart[j + 1] - sentences.postingStart[j];
+      const shared = sij > 0;
+      rows.push({
+        edition_id: index.editionId,
+        term_a: index.terms[i],
+        term_b: index.terms[j],
+        topics: aij,
+        sentences: sij,
+        jaccard: jaccard(aij, ni, nj),
+        association_strength: associationStrength(aij, N, ni, nj),
+        npmi: npmi(aij, N, ni, nj, log2),
+        sentence_jaccard: shared ? jaccard(sij, si, sj) : null,
+        sentence_association_strength: shared ? associationStrength(sij, sentenceTotal, si, sj) : null,
+        sentence_npmi: shared ? npmi(sij, sentenceTotal, si, sj, log2) : null
+      });
+    }
+  }
+  return rows;
+}
