@@ -1,0 +1,261 @@
+/**
+ * The analysis pipeline: guide files in, contract tables and a manifest out.
+ *
+ *   inputs (files and folders)
+ *     │  collect ─ .txt .md .docx; editions.json beside them            effects.fs
+ *     ▼
+ *   SourceFile[] ──read (decode → parse → metadata)──► ParsedEdition[]
+ *     │  every file is read before anything is computed, so all errors
+ *     │  are reported together and nothing is written when one fails
+ *     ▼
+ *   dictionaries ──► segmenter (nodejieba, loaded once per process)
+ *     │
+ *     ▼  for each edition, in id order
+ *   segment topics ──► edition tables ──► table writers (Arrow IPC + CSV)   sink
+ *                  └─► vocabulary, near-duplicate finder (across editions)
+ *     ▼
+ *   terms, themes, near_duplicates ──► manifest.json                      sink
+ *
+ * Side effects (files, console, progress) come in through `effects` and `sink`,
+ * so each phase can be tested alone and the CLI decides where outputs land.
+ */
+import {
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+  TABLES,
+  TABLE_NAMES,
+  type Manifest,
+  type ManifestTable,
+  type TableName
+} from './contract.ts';
+import { AnalysisError, diagnostic } from './messages.ts';
+import type { Diagnostic, ParsedEdition, SourceFile } from './model.ts';
+import { loadEditionEntries, readEdition } from './parse/index.ts';
+import { createSegmenter, loadDictionaries } from './segment/index.ts';
+import { compareCodePoints, computeEditionTables, createNearDuplicateFinder, createVocabulary } from './tables/index.ts';
+import { createTableWriter, type TableWriter } from './write/table-writer.ts';
+import type { OutputSink } from './write/sink.ts';
+import { sha256Hex, shortHash } from './hash.ts';
+
+export const TOOL = { name: 'crosstrack', version: '0.1.0' } as const;
+
+export const GUIDE_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
+/** Files that live beside guides but are not guides. */
+const NOT_GUIDES = /^(readme(\..*)?|editions\.json|license(\..*)?|\..*)$/i;
+
+export interface PipelineOptions {
+  inputs: string[];
+  dictDir: string;
+  /** Keep a co-occurring pair when it shares at least this many topics or sentences. */
+  minPairCount: number;
+}
+
+export type Phase = 'read' | 'segment' | 'write';
+
+export interface PipelineEffects {
+  /** Returns 'file', 'dir' or null when the path does not exist. */
+  stat(path: string): 'file' | 'dir' | null;
+  /** Names (not paths) of the entries of a folder. */
+  listDir(path: string): string[];
+  readFile(path: string): Promise<Uint8Array>;
+  joinPath(dir: string, name: string): string;
+  dirName(path: string): string;
+  baseName(path: string): string;
+  /** One step of a phase finished; total is known per phase. */
+  progress(phase: Phase, done: number, total: number, label: string): void;
+  warn(d: Diagnostic): void;
+}
+
+export interface PipelineResult {
+  manifest: Manifest;
+  warnings: Diagnostic[];
+}
+
+export const DEFAULT_MIN_PAIR_COUNT = 2;
+
+/** Thrown when several files fail: all their diagnostics, none written. */
+export class PipelineErrors extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('\n'));
+    this.name = 'PipelineErrors';
+    this.diagnostics = diagnostics;
+  }
+}
+
+interface Collected {
+  files: SourceFile[];
+  metadata: Map<string, { path: string; bytes: Uint8Array | null }>;
+}
+
+async function collectInputs(inputs: string[], fx: PipelineEffects): Promise<Collected> {
+  const paths: string[] = [];
+  const metadataDirs = new Set<string>();
+  for (const input of inputs) {
+    const kind = fx.stat(input);
+    if (kind === null) throw new AnalysisError(diagnostic('error', 'input-missing', input, null, { path: input }));
+    if (kind === 'file') {
+      paths.push(input);
+      metadataDirs.add(fx.dirName(input));
+      continue;
+    }
+    const names = fx
+      .listDir(input)
+      .filter((n) => !NOT_GUIDES.test(n) && GUIDE_EXTENSIONS.some((ext) => n.toLowerCase().endsWith(ext)))
+      .sort();
+    if (names.length === 0) throw new AnalysisError(diagnostic('error', 'no-input-files', input, null, { path: input }));
+    for (const n of names) paths.push(fx.joinPath(input, n));
+    metadataDirs.add(input);
+  }
+  const metadata = new Map<string, { path: string; bytes: Uint8Array | null }>();
+  for (const dir of metadataDirs) {
+    const path = fx.joinPath(dir, 'editions.json');
+    metadata.set(dir, { path, bytes: fx.stat(path) === 'file' ? await fx.readFile(path) : null });
+  }
+  const files: SourceFile[] = [];
+  for (const path of [...new Set(paths)]) {
+    files.push({ path, name: fx.baseName(path), bytes: await fx.readFile(path) });
+  }
+  return { files, metadata };
+}
+
+async function readAll(collected: Collected, fx: PipelineEffects): Promise<ParsedEdition[]> {
+  const errors: Diagnostic[] = [];
+  const entriesByDir = new Map<string, ReturnType<typeof loadEditionEntries>>();
+  for (const [dir, meta] of collected.metadata) {
+    try {
+      entriesByDir.set(dir, loadEditionEntries(meta.bytes, meta.path));
+    } catch (error) {
+      if (!(error instanceof AnalysisError)) throw error;
+      errors.push(error.diagnostic);
+    }
+  }
+  const editions: ParsedEdition[] = [];
+  const total = collected.files.length;
+  for (const [i, file] of collected.files.entries()) {
+    const entries = entriesByDir.get(fx.dirName(file.path));
+    if (entries === undefined) continue;
+    try {
+      editions.push(await readEdition(file, entries));
+    } catch (error) {
+      if (!(error instanceof AnalysisError)) throw error;
+      errors.push(error.diagnostic);
+    }
+    fx.progress('read', i + 1, total, file.name);
+  }
+  const seen = new Map<string, string>();
+  for (const e of editions) {
+    const other = seen.get(e.meta.edition_id);
+    if (other !== undefined) {
+      errors.push(diagnostic('error', 'edition-duplicate-id', e.file, null, { id: e.meta.edition_id, other }));
+    }
+    seen.set(e.meta.edition_id, e.file);
+  }
+  if (errors.length === 1) throw new AnalysisError(errors[0]);
+  if (errors.length > 1) throw new PipelineErrors(errors);
+  return editions.sort((a, b) => compareCodePoints(a.meta.edition_id, b.meta.edition_id));
+}
+
+export async function runPipeline(
+  options: PipelineOptions,
+  fx: PipelineEffects,
+  sink: OutputSink
+): Promise<PipelineResult> {
+  const collected = await collectInputs(options.inputs, fx);
+  const editions = await readAll(collected, fx);
+  const dict = await loadDictionaries(options.dictDir);
+  const segmenter = createSegmenter(dict);
+
+  const warnings = editions.flatMap((e) => e.warnings);
+  for (const w of warnings) fx.warn(w);
+
+  const writers = Object.fromEntries(
+    TABLE_NAMES.map((name) => [name, createTableWriter(TABLES[name], sink)])
+  ) as Record<TableName, TableWriter>;
+  const vocabulary = createVocabulary(dict);
+  const duplicates = createNearDuplicateFinder();
+
+  for (const [i, edition] of editions.entries()) {
+    const segmented = edition.tracks.flatMap((track) =>
+      track.topics.map((topic) => segmenter.segmentTopic(edition.meta.edition_id, track.track_no, topic))
+    );
+    const tables = computeEditionTables(edition, segmented, dict, { minPairCount: options.minPairCount });
+    for (const [name, rows] of Object.entries(tables)) writers[name as TableName].append(rows);
+    vocabulary.add(edition.meta.edition_id, segmented);
+    duplicates.add(edition);
+    fx.progress('segment', i + 1, editions.length, edition.meta.edition_id);
+  }
+  const termRows = vocabulary.rows();
+  writers.terms.append(termRows);
+  writers.themes.append(vocabulary.themeRows());
+  writers.near_duplicates.append(duplicates.rows());
+
+  const tables: ManifestTable[] = [];
+  for (const [i, name] of TABLE_NAMES.entries()) {
+    tables.push(await writers[name].finish());
+    fx.progress('write', i + 1, TABLE_NAMES.length, name);
+  }
+
+  const manifest = buildManifest({ editions, dict, tables, warnings, termCount: termRows.length, options, collected });
+  const out = sink.open(MANIFEST_FILE);
+  out.write(JSON.stringify(manifest, null, 2) + '\n');
+  out.close();
+  return { manifest, warnings };
+}
+
+interface ManifestInput {
+  editions: ParsedEdition[];
+  dict: Awaited<ReturnType<typeof loadDictionaries>>;
+  tables: ManifestTable[];
+  warnings: Diagnostic[];
+  termCount: number;
+  options: PipelineOptions;
+  collected: Collected;
+}
+
+function buildManifest(m: ManifestInput): Manifest {
+  const dictionaries = Object.fromEntries(
+    Object.entries(m.dict.files)
+      .sort(([a], [b]) => compareCodePoints(a, b))
+      .map(([name, f]) => [name, { file: f.file, sha256: f.sha256, bytes: f.bytes, entries: f.entries }])
+  );
+  const dictionary_version = shortHash(
+    Object.values(dictionaries)
+      .map((f) => `${f.file}:${f.sha256}`)
+      .join('\n')
+  );
+  const byName = new Map(m.collected.files.map((f) => [f.name, f]));
+  return {
+    format: MANIFEST_FORMAT,
+    tool: { ...TOOL },
+    options: { min_pair_count: m.options.minPairCount },
+    dictionary_version,
+    dictionaries,
+    inputs: m.editions.map((e) => ({
+      file: e.file,
+      sha256: e.sha256 || sha256Hex(byName.get(e.file)?.bytes ?? new Uint8Array()),
+      bytes: e.bytes,
+      edition_id: e.meta.edition_id,
+      encoding: e.encoding
+    })),
+    editions: m.editions.map((e) => ({
+      edition_id: e.meta.edition_id,
+      year: e.meta.year,
+      region: e.meta.region,
+      title: e.meta.title,
+      file: e.file,
+      topics: e.tracks.reduce((n, t) => n + t.topics.length, 0),
+      has_bodies: e.tracks.some((t) => t.topics.some((p) => p.body.length > 0)),
+      tracks: e.tracks.map((t) => ({ track_no: t.track_no, track_name: t.track_name, topics: t.topics.length }))
+    })),
+    summary: {
+      editions: m.editions.length,
+      tracks: m.editions.reduce((n, e) => n + e.tracks.length, 0),
+      topics: m.editions.reduce((n, e) => n + e.tracks.reduce((k, t) => k + t.topics.length, 0), 0),
+      terms: m.termCount,
+      warnings: m.warnings.length
+    },
+    tables: m.tables,
+    warnings: m.warnings.map((w) => ({ level: w.level, code: w.code, file: w.file, line: w.line, message: w.message }))
+  };
+}

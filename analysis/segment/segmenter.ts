@@ -1,0 +1,106 @@
+/**
+ * Topic segmentation with nodejieba.
+ *
+ * nodejieba keeps one native segmenter per process and `load()` takes ~0.9 s, so it
+ * is loaded once, when the first segmenter is created. `load()` does replace the
+ * native handle, so a segmenter built from other dictionaries reloads it (another
+ * ~0.9 s) before it cuts; segmenters never mix dictionaries. `insertWord` is not
+ * used: it can add words but never remove them, and takes no frequency.
+ *
+ * Cutting runs without jieba's HMM, so every multi-character piece is a word of
+ * jieba's dictionary or ours: what the audit shows can be fixed in terms.txt.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Dictionaries, ParsedTopic, SegmentedToken, SegmentedTopic } from '../model.ts';
+import { AnalysisError, diagnostic } from '../messages.ts';
+import { walkRules, walkText, type Cutter, type PieceReason } from './walk.ts';
+import { writeUserDict } from './user-dict.ts';
+
+export interface PreviewPiece {
+  surface: string;
+  /** The canonical term when the piece is counted; null when it is dropped. */
+  term: string | null;
+  reason: PieceReason;
+}
+
+export interface Segmenter {
+  segmentTopic(edition_id: string, track_no: number, topic: ParsedTopic): SegmentedTopic;
+  /** Every piece of `text` with the reason it is kept or dropped. */
+  preview(text: string): PreviewPiece[];
+}
+
+interface Jieba {
+  load(options: { userDict: string }): void;
+  cut(text: string, useHmm: boolean): string[];
+}
+
+const require = createRequire(import.meta.url);
+let jieba: Jieba | null = null;
+/** The user dictionary the native segmenter holds now. */
+let loadedUserDict: string | null = null;
+
+function useUserDict(userDict: string, dict: Dictionaries): Jieba {
+  if (jieba && loadedUserDict === userDict) return jieba;
+  // cppjieba aborts the whole process on a missing file, so never hand it one.
+  if (!userDict.split('|').every((path) => existsSync(path))) userDict = writeUserDict(dict);
+  try {
+    jieba ??= require('nodejieba') as Jieba;
+    jieba.load({ userDict });
+  } catch (err) {
+    throw new AnalysisError(
+      diagnostic('error', 'segmenter-unavailable', 'nodejieba', null, { reason: (err as Error).message })
+    );
+  }
+  loadedUserDict = userDict;
+  return jieba;
+}
+
+export function createSegmenter(dict: Dictionaries): Segmenter {
+  let userDict = (dict.userDictPaths.length ? dict.userDictPaths : [writeUserDict(dict)]).join('|');
+  const rules = walkRules(dict);
+  const cutter = (): Cutter => {
+    const native = useUserDict(userDict, dict);
+    userDict = loadedUserDict!;
+    return (run) => native.cut(run, false);
+  };
+  // Load now, so the ~0.9 s and any failure belong to creation rather than to the first topic.
+  cutter();
+
+  return {
+    segmentTopic(edition_id, track_no, topic) {
+      const cut = cutter();
+      const tokens: SegmentedToken[] = [];
+      const collect = (part: 'title' | 'body', source: string) =>
+        walkText(source, cut, rules, (start, end, reason, term, sentence) => {
+          if (term === null) return;
+          tokens.push({
+            part,
+            sentence_no: part === 'title' ? 0 : sentence,
+            start,
+            length: end - start,
+            surface: source.slice(start, end),
+            term,
+            generic_verb: reason === 'generic-verb'
+          });
+        });
+      const titleSentences = collect('title', topic.title) > 0 ? 1 : 0;
+      const bodySentences = collect('body', topic.body);
+      return {
+        edition_id,
+        track_no,
+        topic_no: topic.topic_no,
+        tokens,
+        sentences: titleSentences + bodySentences
+      };
+    },
+
+    preview(text) {
+      const pieces: PreviewPiece[] = [];
+      walkText(text, cutter(), rules, (start, end, reason, term) => {
+        pieces.push({ surface: text.slice(start, end), term, reason });
+      });
+      return pieces;
+    }
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * One benchmark run in its own process (so peak RSS is this run's alone):
+ * tsx bench/analysis.ts <editions> → prints one JSON line with the figures.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../analysis/cli.ts';
+import { writeSyntheticCorpus } from './corpus.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const count = Number(process.argv[2] ?? 1);
+const work = mkdtempSync(join(tmpdir(), 'crosstrack-bench-'));
+try {
+  const input = join(work, 'editions');
+  const bytes = writeSyntheticCorpus(ROOT, input, count);
+  const started = performance.now();
+  const code = await main([input, '--out', join(work, 'out'), '--dict', join(ROOT, 'data/dict'), '--quiet']);
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`analysis exited with ${code}`);
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ editions: count, mb: bytes / 1e6, seconds, mbPerSecond: bytes / 1e6 / seconds, peakMb }));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

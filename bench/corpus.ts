@@ -1,0 +1,66 @@
+/**
+ * Synthetic corpora for the benchmark: editions resampled (seeded) from the tracks and
+ * topics of the real guides, written in the Hunan layout (赛道一：… / 一、…).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseGuide } from '../analysis/parse/index.ts';
+import type { ParsedTrack } from '../analysis/model.ts';
+
+const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+export function chineseNumeral(n: number): string {
+  if (n < 10) return CHINESE_DIGITS[n];
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${CHINESE_DIGITS[n % 10]}`;
+}
+
+/** mulberry32: small, fast, seeded. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function loadSeedTracks(root: string): ParsedTrack[] {
+  const file = join(root, 'data/editions/2026-hunan.txt');
+  return parseGuide(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), file).tracks;
+}
+
+export function syntheticEdition(tracks: ParsedTrack[], index: number, random: () => number): string {
+  const lines = [`${2000 + (index % 30)}年“数据要素×”大赛合成分赛${index} 赛题指南`];
+  for (let t = 1; t <= tracks.length; t++) {
+    const source = tracks[Math.floor(random() * tracks.length)];
+    lines.push(`赛道${chineseNumeral(t)}：${source.track_name}赛道`);
+    const topicCount = Math.max(1, Math.round(source.topics.length * (0.6 + random() * 0.8)));
+    for (let k = 1; k <= topicCount; k++) {
+      const topic = source.topics[Math.floor(random() * source.topics.length)];
+      lines.push(`${chineseNumeral(k)}、${topic.title}`);
+      if (topic.body) lines.push(topic.body);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Writes `count` editions plus editions.json into `dir`; returns the total bytes. */
+export function writeSyntheticCorpus(root: string, dir: string, count: number, seed = 20261124): number {
+  const tracks = loadSeedTracks(root);
+  const random = seededRandom(seed);
+  mkdirSync(dir, { recursive: true });
+  const entries = [];
+  let bytes = 0;
+  for (let i = 1; i <= count; i++) {
+    const id = `synthetic-${String(i).padStart(4, '0')}`;
+    const text = syntheticEdition(tracks, i, random);
+    writeFileSync(join(dir, `${id}.txt`), text);
+    bytes += Buffer.byteLength(text);
+    entries.push({ file: `${id}.txt`, edition_id: id, year: 2000 + (i % 30), region: `合成${i}`, title: `合成版本 ${i}`, source: 'bench', notes: '' });
+  }
+  writeFileSync(join(dir, 'editions.json'), JSON.stringify({ editions: entries }, null, 2));
+  return bytes;
+}

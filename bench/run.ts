@@ -1,0 +1,26 @@
+/**
+ * npm run bench: analysis throughput on synthetic corpora of 1, 200 and 1,000 editions.
+ * Targets on a 2-core machine: 200 editions under 3 s; 1,000 under 20 s and 2 GB.
+ * Each size runs in its own process so peak RSS belongs to that run.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const sizes = (process.env.BENCH_SIZES ?? '1,200,1000').split(',').map(Number);
+
+console.log('editions |     MB | seconds |  MB/s | peak RSS MB');
+console.log('---------|--------|---------|-------|------------');
+for (const n of sizes) {
+  const run = spawnSync('npx', ['tsx', 'bench/analysis.ts', String(n)], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.error(run.stderr);
+    process.exit(run.status ?? 1);
+  }
+  const line = run.stdout.trim().split('\n').at(-1) ?? '{}';
+  const r = JSON.parse(line);
+  console.log(
+    `${String(r.editions).padStart(8)} | ${r.mb.toFixed(1).padStart(6)} | ${r.seconds.toFixed(2).padStart(7)} | ` +
+      `${r.mbPerSecond.toFixed(1).padStart(5)} | ${r.peakMb.toFixed(0).padStart(10)}`
+  );
+}
