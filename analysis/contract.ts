@@ -56,12 +56,12 @@ export interface TableSpec<Cols extends Record<string, ColumnSpec> = Record<stri
 
 export type RowOf<S extends TableSpec> = { [K in keyof S['columns']]: ValueOf<S['columns'][K]> };
 
-function table<const Cols extends Record<string, ColumnSpec>>(
+function table<const Cols extends Record<string, ColumnSpec>, const Key extends readonly (keyof Cols & string)[]>(
   name: string,
   doc: string,
-  key: readonly (keyof Cols & string)[],
+  key: Key,
   columns: Cols
-): TableSpec<Cols> {
+): TableSpec<Cols> & { key: Key } {
   return { name, doc, key, columns };
 }
 
