@@ -1,5 +1,5 @@
 /**
- * npm run analyze [-- <files or folders…>] [--out DIR] [--dict DIR] [--min-pair N]
+ * npm run analyze [-- <files or folders…>] [--out DIR] [--dict DIR] [--min-pair N] [--workers N]
  *
  * Reads guides, writes the tables into a temporary folder and swaps it in whole;
  * on any error the previous outputs stay byte-identical and the exit code is 1.
@@ -25,6 +25,7 @@ interface CliArgs {
   out: string;
   dict: string;
   minPairCount: number;
+  workers: number | undefined;
   quiet: boolean;
 }
 
@@ -36,24 +37,22 @@ export function parseCliArgs(argv: string[]): CliArgs {
       out: { type: 'string' },
       dict: { type: 'string' },
       'min-pair': { type: 'string' },
+      workers: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' }
     }
   });
   const minPair = values['min-pair'] === undefined ? DEFAULT_MIN_PAIR_COUNT : Number(values['min-pair']);
-  if (!Number.isInteger(minPair) || minPair < 1) {
-    throw new AnalysisError({
-      level: 'error',
-      code: 'cli-usage',
-      file: 'cli',
-      line: null,
-      message: messageText('cli-usage', { reason: `--min-pair ${values['min-pair']}` })
-    });
-  }
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  const bad = (reason: string) =>
+    new AnalysisError({ level: 'error', code: 'cli-usage', file: 'cli', line: null, message: messageText('cli-usage', { reason }) });
+  if (!Number.isInteger(minPair) || minPair < 1) throw bad(`--min-pair ${values['min-pair']}`);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw bad(`--workers ${values.workers}`);
   return {
     inputs: positionals.length > 0 ? positionals : DEFAULTS.inputs,
     out: values.out ?? DEFAULTS.out,
     dict: values.dict ?? DEFAULTS.dict,
     minPairCount: minPair,
+    workers,
     quiet: values.quiet ?? false
   };
 }
@@ -125,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
   const stage = stageOutput(args.out);
   try {
     const { manifest } = await runPipeline(
-      { inputs: args.inputs, dictDir: args.dict, minPairCount: args.minPairCount },
+      { inputs: args.inputs, dictDir: args.dict, minPairCount: args.minPairCount, workers: args.workers },
       nodeEffects(reporter.progress, (d) => warnings.push(d)),
       createDirSink(stage.dir)
     );

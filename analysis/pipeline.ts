@@ -10,9 +10,9 @@
  *     ▼
  *   dictionaries ──► segmenter (nodejieba, loaded once per process)
  *     │
- *     ▼  for each edition, in id order
- *   segment topics ──► edition tables ──► table writers (Arrow IPC + CSV)   sink
- *                  └─► vocabulary, near-duplicate finder (across editions)
+ *     ▼  for each edition (worker threads for big corpora, results in id order)
+ *   segment topics ──► edition tables ──► encoded Arrow/CSV batches ──► table writers   sink
+ *                  └─► vocabulary summary ──► vocabulary;  near-duplicate finder (main thread)
  *     ▼
  *   terms, themes, near_duplicates ──► manifest.json                      sink
  *
@@ -31,7 +31,8 @@ import {
 import { AnalysisError, diagnostic } from './messages.ts';
 import type { Diagnostic, ParsedEdition, SourceFile } from './model.ts';
 import { loadEditionEntries, readEdition } from './parse/index.ts';
-import { createSegmenter, loadDictionaries } from './segment/index.ts';
+import { loadDictionaries } from './segment/index.ts';
+import { defaultWorkerCount, runEditionJobs } from './parallel/pool.ts';
 import { compareCodePoints, computeEditionTables, createNearDuplicateFinder, createVocabulary } from './tables/index.ts';
 import { createTableWriter, type TableWriter } from './write/table-writer.ts';
 import type { OutputSink } from './write/sink.ts';
@@ -48,6 +49,8 @@ export interface PipelineOptions {
   dictDir: string;
   /** Keep a co-occurring pair when it shares at least this many topics or sentences. */
   minPairCount: number;
+  /** Worker threads for the per-edition work; 0 runs in-process. Default: by corpus size. */
+  workers?: number;
 }
 
 export type Phase = 'read' | 'segment' | 'write';
@@ -164,7 +167,6 @@ export async function runPipeline(
   const collected = await collectInputs(options.inputs, fx);
   const editions = await readAll(collected, fx);
   const dict = await loadDictionaries(options.dictDir);
-  const segmenter = createSegmenter(dict);
 
   const warnings = editions.flatMap((e) => e.warnings);
   for (const w of warnings) fx.warn(w);
@@ -175,26 +177,23 @@ export async function runPipeline(
   const vocabulary = createVocabulary(dict);
   const duplicates = createNearDuplicateFinder();
 
-  for (const [i, edition] of editions.entries()) {
-    const segmented = edition.tracks.flatMap((track) =>
-      track.topics.map((topic) => segmenter.segmentTopic(edition.meta.edition_id, track.track_no, topic))
-    );
-    const tables = computeEditionTables(edition, segmented, dict, { minPairCount: options.minPairCount });
-    for (const [name, rows] of Object.entries(tables)) writers[name as TableName].append(rows);
-    vocabulary.add(edition.meta.edition_id, segmented);
-    duplicates.add(edition);
-    fx.progress('segment', i + 1, editions.length, edition.meta.edition_id);
-  }
+  const workers = options.workers ?? defaultWorkerCount(editions.length);
+  await runEditionJobs(editions, dict, { minPairCount: options.minPairCount, workers }, (result, i) => {
+    for (const [name, batch] of Object.entries(result.tables)) writers[name as TableName].appendEncoded(batch);
+    vocabulary.addSummary(result.edition_id, result.vocabulary);
+    duplicates.add(editions[i]);
+    fx.progress('segment', i + 1, editions.length, result.edition_id);
+  });
   const termRows = vocabulary.rows();
   writers.terms.append(termRows);
   writers.themes.append(vocabulary.themeRows());
   writers.near_duplicates.append(duplicates.rows());
 
-  const tables: ManifestTable[] = [];
-  for (const [i, name] of TABLE_NAMES.entries()) {
-    tables.push(await writers[name].finish());
+  const tables: ManifestTable[] = TABLE_NAMES.map((name, i) => {
+    const table = writers[name].finish();
     fx.progress('write', i + 1, TABLE_NAMES.length, name);
-  }
+    return table;
+  });
 
   const manifest = buildManifest({ editions, dict, tables, warnings, termCount: termRows.length, options, collected });
   const out = sink.open(MANIFEST_FILE);

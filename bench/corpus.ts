@@ -32,15 +32,33 @@ export function loadSeedTracks(root: string): ParsedTrack[] {
   return parseGuide(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), file).tracks;
 }
 
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/**
+ * Every real track once, in a shuffled order; each keeps about 85% of its own topics
+ * (shuffled) and borrows a few from other tracks, so editions differ but stay the size
+ * of the real guide and never repeat a topic (a repeat would inflate co-occurrence).
+ */
 export function syntheticEdition(tracks: ParsedTrack[], index: number, random: () => number): string {
   const lines = [`${2000 + (index % 30)}年“数据要素×”大赛合成分赛${index} 赛题指南`];
-  for (let t = 1; t <= tracks.length; t++) {
-    const source = tracks[Math.floor(random() * tracks.length)];
-    lines.push(`赛道${chineseNumeral(t)}：${source.track_name}赛道`);
-    const topicCount = Math.max(1, Math.round(source.topics.length * (0.6 + random() * 0.8)));
-    for (let k = 1; k <= topicCount; k++) {
-      const topic = source.topics[Math.floor(random() * source.topics.length)];
-      lines.push(`${chineseNumeral(k)}、${topic.title}`);
+  const used = new Set<string>();
+  const pool = tracks.flatMap((t) => t.topics);
+  for (const [t, source] of shuffled(tracks, random).entries()) {
+    lines.push(`赛道${chineseNumeral(t + 1)}：${source.track_name}赛道`);
+    const own = shuffled(source.topics, random).slice(0, Math.max(1, Math.round(source.topics.length * 0.85)));
+    const borrowed = Array.from({ length: source.topics.length - own.length }, () => pool[Math.floor(random() * pool.length)]);
+    let k = 0;
+    for (const topic of [...own, ...borrowed]) {
+      if (used.has(topic.title)) continue;
+      used.add(topic.title);
+      lines.push(`${chineseNumeral(++k)}、${topic.title}`);
       if (topic.body) lines.push(topic.body);
     }
   }

@@ -1,8 +1,8 @@
 /** Public API of the table stage. */
 export { computeEditionTables } from './edition.ts';
 export type { EditionTableName, EditionTableOptions, EditionTables } from './edition.ts';
-export { createVocabulary, themeRows } from './vocabulary.ts';
-export type { Vocabulary } from './vocabulary.ts';
+export { createVocabulary, summarizeVocabulary, themeRows } from './vocabulary.ts';
+export type { Vocabulary, VocabularySummary } from './vocabulary.ts';
 export {
   associationStrength,
   cosine,

@@ -11,16 +11,54 @@ interface TermTally {
   count: number;
   editions: number;
   topics: number;
-  /** Serial of the last edition / topic that counted this term, to count each once. */
-  lastEdition: number;
-  lastTopic: number;
   flaggedGenericVerb: boolean;
   variants: Set<string>;
+}
+
+/** One edition's share of the vocabulary: small enough to send from a worker thread. */
+export interface VocabularySummary {
+  terms: string[];
+  counts: number[];
+  topics: number[];
+  flagged: boolean[];
+  /** Surface forms that differ from the term, per term. */
+  variants: string[][];
+}
+
+export function summarizeVocabulary(topics: readonly SegmentedTopic[]): VocabularySummary {
+  const index = new Map<string, number>();
+  const summary: VocabularySummary = { terms: [], counts: [], topics: [], flagged: [], variants: [] };
+  const lastTopic: number[] = [];
+  for (const [serial, topic] of topics.entries()) {
+    for (const token of topic.tokens) {
+      let i = index.get(token.term);
+      if (i === undefined) {
+        i = summary.terms.length;
+        index.set(token.term, i);
+        summary.terms.push(token.term);
+        summary.counts.push(0);
+        summary.topics.push(0);
+        summary.flagged.push(false);
+        summary.variants.push([]);
+        lastTopic.push(-1);
+      }
+      summary.counts[i]++;
+      if (lastTopic[i] !== serial) {
+        lastTopic[i] = serial;
+        summary.topics[i]++;
+      }
+      if (token.generic_verb) summary.flagged[i] = true;
+      if (token.surface !== token.term && !summary.variants[i].includes(token.surface)) summary.variants[i].push(token.surface);
+    }
+  }
+  return summary;
 }
 
 export interface Vocabulary {
   /** Adds one edition's segmented topics; each edition id once. */
   add(editionId: string, topics: readonly SegmentedTopic[]): void;
+  /** Adds one edition's summary (from summarizeVocabulary, possibly made in a worker). */
+  addSummary(editionId: string, summary: VocabularySummary): void;
   /** The terms table, sorted by term in code-point order. */
   rows(): TermRow[];
   /** The themes table of the dictionaries this vocabulary was created with. */
@@ -35,42 +73,25 @@ export function createVocabulary(dict: VocabularyDictionaries): Vocabulary {
   const themesOfTerm = themesByTerm(dict.themes);
   const tallies = new Map<string, TermTally>();
   const editionIds = new Set<string>();
-  let topicSerial = 0;
 
-  function add(editionId: string, topics: readonly SegmentedTopic[]): void {
+  function addSummary(editionId: string, summary: VocabularySummary): void {
     if (editionIds.has(editionId)) throw new Error(`vocabulary: edition ${editionId} was added twice`);
     editionIds.add(editionId);
-    const editionSerial = editionIds.size;
-    for (const topic of topics) {
-      topicSerial++;
-      for (const token of topic.tokens) {
-        let tally = tallies.get(token.term);
-        if (tally === undefined) {
-          tally = {
-            count: 0,
-            editions: 0,
-            topics: 0,
-            lastEdition: 0,
-            lastTopic: 0,
-            flaggedGenericVerb: false,
-            variants: new Set()
-          };
-          tallies.set(token.term, tally);
-        }
-        tally.count++;
-        if (tally.lastEdition !== editionSerial) {
-          tally.lastEdition = editionSerial;
-          tally.editions++;
-        }
-        if (tally.lastTopic !== topicSerial) {
-          tally.lastTopic = topicSerial;
-          tally.topics++;
-        }
-        if (token.generic_verb) tally.flaggedGenericVerb = true;
-        if (token.surface !== token.term) tally.variants.add(token.surface);
+    for (const [i, term] of summary.terms.entries()) {
+      let tally = tallies.get(term);
+      if (tally === undefined) {
+        tally = { count: 0, editions: 0, topics: 0, flaggedGenericVerb: false, variants: new Set() };
+        tallies.set(term, tally);
       }
+      tally.count += summary.counts[i];
+      tally.editions++;
+      tally.topics += summary.topics[i];
+      if (summary.flagged[i]) tally.flaggedGenericVerb = true;
+      for (const variant of summary.variants[i]) tally.variants.add(variant);
     }
   }
+
+  const add = (editionId: string, topics: readonly SegmentedTopic[]) => addSummary(editionId, summarizeVocabulary(topics));
 
   function rows(): TermRow[] {
     return [...tallies.keys()].sort(compareCodePoints).map((term) => {
@@ -89,7 +110,7 @@ export function createVocabulary(dict: VocabularyDictionaries): Vocabulary {
     });
   }
 
-  return { add, rows, themeRows: () => themeRows(dict) };
+  return { add, addSummary, rows, themeRows: () => themeRows(dict) };
 }
 
 /** term → themes containing it, in themes-file order, each once. */

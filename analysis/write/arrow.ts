@@ -1,7 +1,7 @@
 /**
  * Arrow IPC stream encoding of contract tables: the format the dashboard hands to
  * DuckDB-WASM (`insertArrowFromIPCStream`), which needs no extension and works offline.
- * One record batch per append, so big corpora stream edition by edition.
+ * A table's stream is its schema prefix, one record batch per edition, and the end marker.
  */
 import {
   Bool,
@@ -13,8 +13,9 @@ import {
   RecordBatchStreamWriter,
   Schema,
   Struct,
+  Table,
   Utf8,
-  vectorFromArray,
+  type Data,
   type DataType
 } from 'apache-arrow';
 import type { ColumnType, TableSpec } from '../contract.ts';
@@ -32,45 +33,116 @@ function arrowType(type: ColumnType): DataType {
   }
 }
 
+const schemas = new Map<string, Schema>();
+
 export function arrowSchema(spec: TableSpec): Schema {
-  return new Schema(
-    Object.entries(spec.columns).map(([name, c]) => new Field(name, arrowType(c.type), c.nullable))
-  );
+  let schema = schemas.get(spec.name);
+  if (schema === undefined) {
+    schema = new Schema(Object.entries(spec.columns).map(([name, c]) => new Field(name, arrowType(c.type), c.nullable)));
+    schemas.set(spec.name, schema);
+  }
+  return schema;
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 byte length without encoding (surrogate pairs count 4). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) bytes += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+function nullBitmap(values: readonly unknown[]): { bitmap: Uint8Array; nulls: number } {
+  const bitmap = new Uint8Array(Math.ceil(values.length / 8));
+  let nulls = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] == null) nulls++;
+    else bitmap[i >> 3] |= 1 << (i & 7);
+  }
+  return { bitmap, nulls };
+}
+
+// Columns are built straight into typed arrays: the generic Arrow builders cost
+// several times more than the rest of the pipeline on large corpora.
+function columnData(field: Field, values: readonly unknown[]): Data {
+  const length = values.length;
+  const { bitmap, nulls } = field.nullable ? nullBitmap(values) : { bitmap: undefined, nulls: 0 };
+  const common = { length, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : undefined };
+  const type = field.type;
+  if (type instanceof Utf8) {
+    const offsets = new Int32Array(length + 1);
+    let total = 0;
+    for (let i = 0; i < length; i++) {
+      const v = values[i];
+      total += typeof v === 'string' ? utf8Length(v) : 0;
+      offsets[i + 1] = total;
+    }
+    const data = new Uint8Array(total);
+    for (let i = 0; i < length; i++) {
+      const v = values[i];
+      if (typeof v === 'string' && v.length > 0) encoder.encodeInto(v, data.subarray(offsets[i], offsets[i + 1]));
+    }
+    return makeData({ type, ...common, valueOffsets: offsets, data });
+  }
+  if (type instanceof Int32) {
+    const data = new Int32Array(length);
+    for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
+    return makeData({ type, ...common, data });
+  }
+  if (type instanceof Float64) {
+    const data = new Float64Array(length);
+    for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
+    return makeData({ type, ...common, data });
+  }
+  const data = new Uint8Array(Math.ceil(length / 8));
+  for (let i = 0; i < length; i++) if (values[i] === true) data[i >> 3] |= 1 << (i & 7);
+  return makeData({ type: type as Bool, ...common, data });
 }
 
 export function recordBatch(schema: Schema, rows: readonly Record<string, unknown>[]): RecordBatch {
   const children = schema.fields.map((field) => {
-    const values = rows.map((row) => row[field.name] ?? null);
-    return vectorFromArray(values, field.type).data[0];
+    const name = field.name;
+    return columnData(field, rows.map((row) => row[name]));
   });
   const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children });
   return new RecordBatch(schema, data);
 }
 
-export interface ArrowStream {
-  append(rows: readonly Record<string, unknown>[]): void;
-  /** Resolves once every byte has been handed to `emit`. */
-  finish(): Promise<void>;
+/** The 8-byte end-of-stream marker of the Arrow IPC stream format. */
+export const ARROW_EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+
+const prefixes = new Map<string, Uint8Array>();
+
+/** The schema message that opens a table's IPC stream (the same bytes for every stream of it). */
+export function arrowStreamPrefix(spec: TableSpec): Uint8Array {
+  let prefix = prefixes.get(spec.name);
+  if (prefix === undefined) {
+    const empty = RecordBatchStreamWriter.writeAll(new Table(arrowSchema(spec))).toUint8Array(true);
+    prefix = empty.slice(0, empty.length - ARROW_EOS.length);
+    prefixes.set(spec.name, prefix);
+  }
+  return prefix;
 }
 
-export function createArrowStream(spec: TableSpec, emit: (chunk: Uint8Array) => void): ArrowStream {
-  const schema = arrowSchema(spec);
-  const writer = new RecordBatchStreamWriter();
-  const drained = (async () => {
-    for await (const chunk of writer) emit(chunk);
-  })();
-  let wroteSchema = false;
-  return {
-    append(rows) {
-      if (rows.length === 0) return;
-      writer.write(recordBatch(schema, rows));
-      wroteSchema = true;
-    },
-    async finish() {
-      // An empty table still needs its schema so readers know the columns.
-      if (!wroteSchema) writer.write(recordBatch(schema, []));
-      writer.finish();
-      await drained;
-    }
-  };
+/**
+ * One record batch as IPC message bytes, to be spliced between the stream prefix and
+ * ARROW_EOS. Batches encode independently, so worker threads can encode editions in
+ * parallel and the writer only concatenates bytes in order.
+ */
+export function encodeArrowBatch(spec: TableSpec, rows: readonly Record<string, unknown>[]): Uint8Array {
+  const stream = RecordBatchStreamWriter.writeAll([recordBatch(arrowSchema(spec), rows)]).toUint8Array(true);
+  const prefix = arrowStreamPrefix(spec);
+  for (let i = 0; i < prefix.length; i++) {
+    if (stream[i] !== prefix[i]) throw new Error(`Arrow schema bytes of ${spec.name} differ between streams`);
+  }
+  return stream.slice(prefix.length, stream.length - ARROW_EOS.length);
 }

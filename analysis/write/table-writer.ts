@@ -1,33 +1,51 @@
 /**
- * Writes one contract table as Arrow IPC plus its CSV copy, batch by batch,
- * and reports what the manifest records about it.
+ * Writes one contract table as an Arrow IPC stream plus its CSV copy, a batch at a
+ * time, and reports what the manifest records about it. Batches may arrive already
+ * encoded (from worker threads); the writer only puts bytes in order.
  */
 import { csvFile, tableFile, type ManifestTable, type TableName, type TableSpec } from '../contract.ts';
-import { createArrowStream } from './arrow.ts';
-import { CSV_BOM, csvHeader, csvLines } from './csv.ts';
+import { ARROW_EOS, arrowStreamPrefix, encodeArrowBatch } from './arrow.ts';
+import { ByteBuffer } from './bytes.ts';
+import { CSV_BOM, csvHeader, writeCsvRows } from './csv.ts';
 import type { OutputSink } from './sink.ts';
+
+export interface EncodedBatch {
+  rows: number;
+  arrow: Uint8Array;
+  csv: Uint8Array;
+}
+
+export function encodeBatch(spec: TableSpec, rows: readonly Record<string, unknown>[]): EncodedBatch {
+  if (rows.length === 0) return { rows: 0, arrow: new Uint8Array(), csv: new Uint8Array() };
+  const csv = new ByteBuffer(rows.length * 64);
+  writeCsvRows(csv, spec, rows);
+  return { rows: rows.length, arrow: encodeArrowBatch(spec, rows), csv: csv.take() };
+}
 
 export interface TableWriter {
   append(rows: readonly Record<string, unknown>[]): void;
-  finish(): Promise<ManifestTable>;
+  appendEncoded(batch: EncodedBatch): void;
+  finish(): ManifestTable;
 }
 
 export function createTableWriter(spec: TableSpec, sink: OutputSink): TableWriter {
   const name = spec.name as TableName;
   const arrowOut = sink.open(tableFile(name));
   const csvOut = sink.open(csvFile(name));
+  arrowOut.write(arrowStreamPrefix(spec));
   csvOut.write(CSV_BOM + csvHeader(spec));
-  const arrow = createArrowStream(spec, (chunk) => arrowOut.write(chunk));
   let rows = 0;
+  const appendEncoded = (batch: EncodedBatch) => {
+    if (batch.rows === 0) return;
+    rows += batch.rows;
+    arrowOut.write(batch.arrow);
+    csvOut.write(batch.csv);
+  };
   return {
-    append(batch) {
-      if (batch.length === 0) return;
-      rows += batch.length;
-      arrow.append(batch);
-      csvOut.write(csvLines(spec, batch));
-    },
-    async finish() {
-      await arrow.finish();
+    appendEncoded,
+    append: (batch) => appendEncoded(encodeBatch(spec, batch)),
+    finish() {
+      arrowOut.write(ARROW_EOS);
       const written = arrowOut.close();
       csvOut.close();
       return {

@@ -27,7 +27,7 @@ describe('table writer', () => {
     writer.append([rowA]);
     writer.append([]);
     writer.append([rowB]);
-    const meta = await writer.finish();
+    const meta = writer.finish();
     const table = tableFromIPC(sink.files.get(tableFile('cooccurrence'))!);
     expect(table.numRows).toBe(2);
     expect(table.schema.fields.map((f) => f.name)).toEqual(Object.keys(cooccurrence.columns));
@@ -41,7 +41,7 @@ describe('table writer', () => {
     const sink = createMemorySink();
     const writer = createTableWriter(cooccurrence, sink);
     writer.append([rowB]);
-    await writer.finish();
+    writer.finish();
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(sink.files.get(csvFile('cooccurrence'))!);
     expect(csv.startsWith('\uFEFFedition_id,term_a,term_b,')).toBe(true);
     expect(csv.split('\r\n')[1]).toBe('2026-hunan,大模型,隐私计算,3,0,0.25,1.5,0.1,,,');
@@ -49,7 +49,7 @@ describe('table writer', () => {
 
   it('still writes the schema for an empty table', async () => {
     const sink = createMemorySink();
-    const meta = await createTableWriter(cooccurrence, sink).finish();
+    const meta = createTableWriter(cooccurrence, sink).finish();
     const table = tableFromIPC(sink.files.get(tableFile('cooccurrence'))!);
     expect(meta.rows).toBe(0);
     expect(table.numRows).toBe(0);
@@ -61,7 +61,7 @@ describe('table writer', () => {
       const sink = createMemorySink();
       const w = createTableWriter(cooccurrence, sink);
       w.append([rowA, rowB]);
-      await w.finish();
+      w.finish();
       return sink.files.get(tableFile('cooccurrence'))!;
     };
     expect(Buffer.compare(await bytes(), await bytes())).toBe(0);

@@ -1,0 +1,72 @@
+/**
+ * Runs edition jobs on worker threads and hands results back in edition order.
+ * nodejieba's dictionary load (~0.9 s) happens once per worker, in parallel; small runs
+ * stay in-process, where a worker's start-up would cost more than it saves.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Dictionaries, ParsedEdition } from '../model.ts';
+import { createEditionJob, type EditionJobOptions, type EditionResult } from './edition-job.ts';
+
+/** Below this many editions the pipeline does not start workers. */
+export const MIN_EDITIONS_FOR_WORKERS = 8;
+const IN_FLIGHT_PER_WORKER = 3;
+
+export function defaultWorkerCount(editions: number): number {
+  if (editions < MIN_EDITIONS_FOR_WORKERS) return 0;
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+export async function runEditionJobs(
+  editions: readonly ParsedEdition[],
+  dict: Dictionaries,
+  options: EditionJobOptions & { workers: number },
+  onResult: (result: EditionResult, index: number) => void
+): Promise<void> {
+  if (options.workers <= 0) {
+    const job = createEditionJob(dict, options);
+    for (const [index, edition] of editions.entries()) onResult(job(edition), index);
+    return;
+  }
+  const workerUrl = new URL('./worker-entry.mjs', import.meta.url);
+  const workers = Array.from(
+    { length: Math.min(options.workers, editions.length) },
+    () => new Worker(workerUrl, { workerData: { dict, options: { minPairCount: options.minPairCount } } })
+  );
+  const pending = new Map<number, EditionResult>();
+  let nextToEmit = 0;
+  let nextToSend = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const send = (worker: Worker) => {
+        if (nextToSend >= editions.length) return;
+        const index = nextToSend++;
+        worker.postMessage({ index, edition: editions[index] });
+      };
+      for (const worker of workers) {
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (code !== 0 && nextToEmit < editions.length) reject(new Error(`analysis worker exited with code ${code}`));
+        });
+        worker.on('message', (message: { index: number; result?: EditionResult; error?: string }) => {
+          if (message.error !== undefined) return reject(new Error(message.error));
+          pending.set(message.index, message.result!);
+          try {
+            while (pending.has(nextToEmit)) {
+              const result = pending.get(nextToEmit)!;
+              pending.delete(nextToEmit);
+              onResult(result, nextToEmit++);
+            }
+          } catch (error) {
+            return reject(error);
+          }
+          if (nextToEmit === editions.length) return resolve();
+          send(worker);
+        });
+        for (let i = 0; i < IN_FLIGHT_PER_WORKER; i++) send(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,16 @@
+/** Worker thread entry: runs edition jobs for the pool in pool.ts. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Dictionaries, ParsedEdition } from '../model.ts';
+import { createEditionJob, transferables, type EditionJobOptions } from './edition-job.ts';
+
+const { dict, options } = workerData as { dict: Dictionaries; options: EditionJobOptions };
+const job = createEditionJob(dict, options);
+
+parentPort!.on('message', (message: { index: number; edition: ParsedEdition }) => {
+  try {
+    const result = job(message.edition);
+    parentPort!.postMessage({ index: message.index, result }, transferables(result));
+  } catch (error) {
+    parentPort!.postMessage({ index: message.index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});
