@@ -1,0 +1,129 @@
+/**
+ * Pure spec builders: rows → vega-lite spec. Charts carry no title of their own; the
+ * ChartFrame around them shows title, subtitle and source, and adds them to exports.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { verticalCjkLabels } from './config.ts';
+import { BAR_COLOR, divergingScale, sequentialScale } from './palette.ts';
+
+export interface FieldSpec {
+  field: string;
+  /** Axis, legend and tooltip title (already translated). */
+  title: string;
+  /** d3-format specifier for numbers: ',d' for counts, ',.2f' for statistics. */
+  format?: string;
+}
+
+/** Any row object from a query (typed rows need no index signature). */
+type Row = object;
+const valueOf = (row: Row, field: string) => (row as Record<string, unknown>)[field];
+
+const tooltipOf = (fields: FieldSpec[], quantitative: Set<string>) =>
+  fields.map((f) => ({
+    field: f.field,
+    title: f.title,
+    type: quantitative.has(f.field) ? ('quantitative' as const) : ('nominal' as const),
+    ...(f.format ? { format: f.format } : {})
+  }));
+
+export interface BarOptions {
+  rows: readonly Row[];
+  /** Category on the vertical axis (Chinese labels read horizontally there). */
+  category: FieldSpec;
+  value: FieldSpec;
+  /** Extra tooltip fields; category and value are always shown. */
+  details?: FieldSpec[];
+  /** 'value' sorts longest bar first; 'data' keeps row order (e.g. track order). */
+  sort?: 'value' | 'data';
+  /** Pointer cursor when a click drills down. */
+  clickable?: boolean;
+  color?: string;
+}
+
+/** Horizontal bars with the figure printed at the end of each bar. */
+export function horizontalBarSpec(o: BarOptions): TopLevelSpec {
+  const numeric = new Set([o.value.field, ...(o.details ?? []).filter((d) => d.format).map((d) => d.field)]);
+  // Explicit order (ties keep the query's order); an encoding sort would conflict across layers.
+  const ordered = o.sort === 'data' ? [...o.rows] : [...o.rows].sort((a, b) => Number(valueOf(b, o.value.field)) - Number(valueOf(a, o.value.field)));
+  const y = {
+    field: o.category.field,
+    type: 'nominal' as const,
+    title: null,
+    sort: [...new Set(ordered.map((r) => String(valueOf(r, o.category.field))))],
+    axis: { labelLimit: 200, ticks: false, domain: false }
+  };
+  const x = { field: o.value.field, type: 'quantitative' as const, title: o.value.title, axis: { format: o.value.format, grid: true, tickCount: 5, ...(o.value.format === ',d' ? { tickMinStep: 1 } : {}) } };
+  return {
+    width: 'container',
+    height: { step: 22 },
+    data: { values: o.rows as Row[] },
+    encoding: { y, x, tooltip: tooltipOf([o.category, o.value, ...(o.details ?? [])], numeric) },
+    layer: [
+      { mark: { type: 'bar', color: o.color ?? BAR_COLOR, cursor: o.clickable ? 'pointer' : 'default', height: { band: 0.75 } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 4, baseline: 'middle', cursor: o.clickable ? 'pointer' : 'default' },
+        encoding: { text: { field: o.value.field, type: 'quantitative', format: o.value.format } }
+      }
+    ]
+  } as TopLevelSpec;
+}
+
+export interface HeatmapOptions {
+  rows: readonly Row[];
+  /** Horizontal axis: Chinese labels are stacked character by character, never rotated. */
+  x: FieldSpec & { order?: readonly string[] };
+  y: FieldSpec & { order?: readonly string[] };
+  value: FieldSpec;
+  /** 'sequential' for counts, 'diverging' (centred at 0) for log ratio and signed G². */
+  scheme: 'sequential' | 'diverging';
+  details?: FieldSpec[];
+  /** Print the figure in each cell (fine up to a few hundred cells). */
+  labels?: boolean;
+  clickable?: boolean;
+}
+
+export function heatmapSpec(o: HeatmapOptions): TopLevelSpec {
+  const numeric = new Set([o.value.field, ...(o.details ?? []).filter((d) => d.format).map((d) => d.field)]);
+  const cursor = o.clickable ? 'pointer' : 'default';
+  const layers: unknown[] = [
+    {
+      mark: { type: 'rect', stroke: 'white', strokeWidth: 1, cursor },
+      encoding: {
+        color: {
+          field: o.value.field,
+          type: 'quantitative',
+          title: o.value.title,
+          scale: o.scheme === 'diverging' ? divergingScale() : sequentialScale(),
+          legend: { format: o.value.format, direction: 'vertical', gradientLength: 160 }
+        }
+      }
+    }
+  ];
+  if (o.labels) {
+    layers.push({
+      mark: { type: 'text', fontSize: 11, cursor },
+      encoding: {
+        text: { field: o.value.field, type: 'quantitative', format: o.value.format },
+        // Dark cells get white text; the midpoint is the scale's, not a fixed value.
+        color: {
+          condition: {
+            test: `abs(datum[${JSON.stringify(o.value.field)}]) > 0.55 * max(abs(domain('color')[0]), abs(peek(domain('color'))))`,
+            value: 'white'
+          },
+          value: '#222'
+        }
+      }
+    });
+  }
+  return {
+    width: { step: 34 },
+    height: { step: 24 },
+    data: { values: o.rows as Row[] },
+    encoding: {
+      x: { field: o.x.field, type: 'nominal', title: null, sort: o.x.order ? [...o.x.order] : null, axis: { ...verticalCjkLabels('bottom'), ticks: false, domain: false } },
+      y: { field: o.y.field, type: 'nominal', title: null, sort: o.y.order ? [...o.y.order] : null, axis: { ticks: false, domain: false } },
+      tooltip: tooltipOf([o.y, o.x, o.value, ...(o.details ?? [])], numeric)
+    },
+    layer: layers
+  } as TopLevelSpec;
+}

@@ -1,0 +1,178 @@
+/**
+ * Smoke test of the built app in Chromium: the overview paints from the manifest,
+ * DuckDB-WASM loads every table, the top-terms chart shows Chinese labels, filters and
+ * language live in the URL, exports work, and nothing is fetched from outside.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../analysis/contract.ts';
+import { ensureBuild, ensureData, launchBrowser, ROOT, startServer, watchPage, type AppServer, type Browser } from './support.ts';
+
+const SHOTS = join(ROOT, 'test-results');
+const HAN = /\p{Script=Han}/u;
+
+let server: AppServer;
+let browser: Browser;
+let manifest: Manifest;
+
+beforeAll(async () => {
+  ensureBuild();
+  await ensureData();
+  server = await startServer();
+  manifest = (await (await fetch(`${server.url}/data/manifest.json`)).json()) as Manifest;
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openOverview(page: Page, query = '') {
+  await page.goto(`${server.url}/${query}`);
+  // The chart is drawn from DuckDB: waiting for its bars means the whole chain worked.
+  await page.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+}
+
+const yLabels = (page: Page) => page.locator('.vega svg .role-axis-label text').allTextContents();
+
+describe('overview', () => {
+  it('loads with no console errors, shows counts and the chart with Chinese labels', async () => {
+    const page = await browser.context.newPage();
+    const log = watchPage(page, server.url);
+    await openOverview(page);
+
+    const cards = await page.locator('.cards .card .value').allTextContents();
+    const s = manifest.summary;
+    expect(cards).toEqual([s.editions, s.tracks, s.topics, s.terms].map((n) => n.toLocaleString('zh-CN')));
+    expect(await page.locator('h1').textContent()).toBe('总览');
+
+    const labels = await yLabels(page);
+    expect(labels.filter((l) => HAN.test(l)).length).toBeGreaterThan(0);
+    expect(await page.locator('.vega svg .mark-rect path').count()).toBeGreaterThan(0);
+    // Nav: every item shown, pages that do not exist yet are not links.
+    const nav = page.getByRole('navigation');
+    expect(await nav.locator('li').count()).toBe(10);
+    expect(await nav.locator('a', { hasText: '总览' }).count()).toBe(1);
+    expect(await nav.locator('[aria-disabled="true"]').count()).toBeGreaterThan(0);
+
+    await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
+    expect(log.errors).toEqual([]);
+    expect(log.external).toEqual([]);
+    await page.close();
+  });
+
+  it('paints the manifest counts before DuckDB is ready, saying what is loading', async () => {
+    const page = await browser.context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await page.getByText('正在启动查询引擎（DuckDB）…').waitFor();
+    expect(await page.locator('.cards .card .value').first().textContent()).toBe(String(manifest.summary.editions));
+    expect(await page.locator('section.frame [role="status"]').textContent()).toContain('正在加载分析数据');
+    await page.screenshot({ path: join(SHOTS, 'overview-loading.png') });
+    release();
+    await page.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+    await page.close();
+  });
+
+  it('filters by theme through the URL and reaches every control by keyboard', async () => {
+    const page = await browser.context.newPage();
+    const log = watchPage(page, server.url);
+    await openOverview(page);
+    const theme = page.getByLabel('主题');
+    await theme.focus();
+    const options = await theme.locator('option').allTextContents();
+    expect(options.length).toBeGreaterThan(1);
+    await theme.selectOption({ index: 1 });
+    await page.waitForURL(/theme=/);
+    await page.waitForFunction(() => !document.querySelector('.chart.stale'));
+    expect(await page.locator('section.frame .subtitle').textContent()).toContain(`主题：${options[1]}`);
+    // Tab order: the controls are reachable and show a focus ring.
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { tag: el.tagName, outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(focused.outline).not.toBe('none');
+    await page.screenshot({ path: join(SHOTS, 'overview-theme.png') });
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps filters and language in the URL, and a link reproduces the view', async () => {
+    const page = await browser.context.newPage();
+    const log = watchPage(page, server.url);
+    await openOverview(page);
+    const before = await yLabels(page);
+
+    await page.getByLabel('通用动词停用').uncheck();
+    await page.waitForURL(/verbs=kept/);
+    const newest = [...manifest.editions].sort((a, b) => b.year - a.year)[0];
+    expect(new URL(page.url()).searchParams.get('edition')).toBe(newest.edition_id);
+    await page.waitForFunction(() => !document.querySelector('.chart.stale'));
+
+    const shared = page.url();
+    const other = await browser.context.newPage();
+    await openOverview(other, shared.slice(server.url.length + 1));
+    expect(await other.getByLabel('通用动词停用').isChecked()).toBe(false);
+    expect(await yLabels(other)).toEqual(await yLabels(page));
+    await other.close();
+
+    await page.goto(`${shared}&lang=en`);
+    await page.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('h1').textContent()).toBe('Overview');
+    expect(await page.getByRole('navigation').locator('a').first().textContent()).toBe('Overview');
+    expect(before.length).toBeGreaterThan(0);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports SVG with title and source, PNG at 2×, and CSV with a BOM', async () => {
+    const page = await browser.context.newPage();
+    await openOverview(page);
+    const frame = page.locator('section.frame');
+    const title = (await frame.locator('h2').first().textContent())!.trim();
+    expect(title).toMatch(/高频词条/);
+
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 SVG' }).click()]);
+    const svg = readFileSync((await svgDownload.path())!, 'utf8');
+    expect(svg).toContain(`<title>${title}</title>`);
+    expect(svg).toContain(`词典版本 ${manifest.dictionary_version}`);
+    expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
+
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 PNG 2×' }).click()]);
+    const png = readFileSync((await pngDownload.path())!);
+    writeFileSync(join(SHOTS, 'export-top-terms@2x.png'), png);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const pngWidth = png.readUInt32BE(16);
+    const svgWidth = Number(svg.match(/width="(\d+)"/)![1]);
+    expect(pngWidth).toBe(svgWidth * 2);
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 CSV' }).click()]);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF词条,词频')).toBe(true);
+
+    await frame.getByRole('button', { name: '表格' }).click();
+    expect(await frame.locator('table tbody tr').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('says what to do when there is no analysis data', async () => {
+    const page = await browser.context.newPage();
+    await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(server.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('未找到分析数据：请先运行 npm run analyze');
+    await page.screenshot({ path: join(SHOTS, 'overview-no-data.png') });
+    await page.close();
+  });
+});

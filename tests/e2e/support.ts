@@ -1,0 +1,147 @@
+/**
+ * Shared e2e plumbing: build the app if sources changed, make sure there is analysis
+ * data to serve, start `node build/index.js` on a free port, drive /usr/bin/chromium.
+ * Every request the page makes is recorded so tests can prove nothing leaves the machine.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { writeFixtureDir } from '../src/lib/fixture/write.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const BUILD_ENTRY = join(ROOT, 'build/index.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+const sameFile = (a: string, b: string) => existsSync(a) && existsSync(b) && readFileSync(a).equals(readFileSync(b));
+
+/** Builds unless build/ is newer than every source, static file and config, and serves the current data. */
+export function ensureBuild(): void {
+  const inputs = ['src', 'analysis/contract.ts', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+  const newestInput = Math.max(...inputs.map((p) => newestMtime(join(ROOT, p))));
+  const realData = join(ROOT, 'static/data/manifest.json');
+  const dataCurrent = !existsSync(realData) || sameFile(realData, join(ROOT, 'build/client/data/manifest.json'));
+  const fresh = existsSync(BUILD_ENTRY) && statSync(BUILD_ENTRY).mtimeMs > newestInput && dataCurrent;
+  if (fresh && !process.env.E2E_FORCE_BUILD) return;
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/**
+ * The built app serves static/data (the real analysis output) when `npm run analyze` has
+ * run; otherwise the test fixture is written into build/client/data (never into static/).
+ */
+export async function ensureData(): Promise<'real' | 'fixture'> {
+  if (existsSync(join(ROOT, 'static/data/manifest.json'))) return 'real';
+  await writeFixtureDir(join(ROOT, 'build/client/data'));
+  return 'fixture';
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface AppServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(): Promise<AppServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [BUILD_ENTRY], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      })
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'crosstrack-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  };
+}
+
+export interface PageLog {
+  errors: string[];
+  /** Requests to anything but the test server. */
+  external: string[];
+}
+
+/** Records console errors, page errors, failed requests and requests leaving the server. */
+export function watchPage(page: Page, serverUrl: string): PageLog {
+  const log: PageLog = { errors: [], external: [] };
+  const origin = new URL(serverUrl).origin;
+  page.on('console', (m) => m.type() === 'error' && log.errors.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => log.errors.push(`page: ${e.message}`));
+  page.on('requestfailed', (r) => log.errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) log.external.push(url);
+  });
+  return log;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { MANIFEST_FORMAT, TABLE_NAMES } from '../../../../analysis/contract.ts';
+import { DataError, loadManifest, loadTables, validateManifest } from '../../../../src/lib/db/load.ts';
+import { openNodeConnector } from '../../../../src/lib/db/node.ts';
+import { memoryFixture } from '../fixture/write.ts';
+
+const jsonResponse = (value: unknown, status = 200) =>
+  new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DataError) return error.code;
+    throw error;
+  }
+  return 'no error';
+}
+
+describe('loadManifest', () => {
+  it('fetches manifest.json under the base and returns it', async () => {
+    const { manifest } = await memoryFixture();
+    const seen: string[] = [];
+    const loaded = await loadManifest(async (url) => (seen.push(url), jsonResponse(manifest)), '/data/');
+    expect(seen).toEqual(['/data/manifest.json']);
+    expect(loaded.editions.map((e) => e.edition_id)).toEqual(['2026-hunan', '2025-fujian-xiamen']);
+  });
+
+  it('says the data is missing on 404 and names other failures', async () => {
+    expect(await codeOf(loadManifest(async () => new Response('nope', { status: 404 }), '/data'))).toBe('manifest-missing');
+    expect(await codeOf(loadManifest(async () => new Response('x', { status: 500 }), '/data'))).toBe('manifest-unreadable');
+    expect(await codeOf(loadManifest(async () => { throw new TypeError('offline'); }, '/data'))).toBe('manifest-unreadable');
+    expect(await codeOf(loadManifest(async () => new Response('{not json'), '/data'))).toBe('manifest-invalid');
+  });
+
+  it('rejects another format version and columns that no longer match the contract', async () => {
+    const { manifest } = await memoryFixture();
+    expect(await codeOf(Promise.resolve().then(() => validateManifest({ ...manifest, format: MANIFEST_FORMAT + 1 })))).toBe('manifest-format');
+    const stale = structuredClone(manifest);
+    stale.tables[0].columns.pop();
+    expect(await codeOf(Promise.resolve().then(() => validateManifest(stale)))).toBe('manifest-columns');
+    expect(await codeOf(Promise.resolve().then(() => validateManifest({ ...manifest, editions: null })))).toBe('manifest-invalid');
+  });
+});
+
+describe('loadTables', () => {
+  it('creates every table, fills the listed ones, skips empty ones and reports progress', async () => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const fetched: string[] = [];
+    const progress: (string | null)[] = [];
+    const db = await openNodeConnector();
+    try {
+      const report = await loadTables(db, manifest, (f) => (fetched.push(f), fetchBytes(f)), (p) => progress.push(p.table));
+      expect(fetched).not.toContain('near_duplicates.arrow'); // rows: 0 in the manifest
+      expect(fetched).toHaveLength(TABLE_NAMES.length - 1);
+      expect(progress.at(-1)).toBeNull();
+      expect(progress).toContain('term_track');
+      expect(report.missing).toEqual([]);
+      const [{ n }] = await db.query<{ n: number }>({ sql: 'SELECT COUNT(*) AS n FROM near_duplicates' });
+      expect(n).toBe(0);
+      for (const t of manifest.tables) {
+        const [{ n: rows }] = await db.query<{ n: number }>({ sql: `SELECT COUNT(*) AS n FROM ${t.name}` });
+        expect(rows).toBe(t.rows);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('creates tables the manifest does not list, empty, and reports them', async () => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const partial = { ...manifest, tables: manifest.tables.filter((t) => t.name !== 'cooccurrence') };
+    const db = await openNodeConnector();
+    try {
+      const report = await loadTables(db, partial, fetchBytes);
+      expect(report.missing).toEqual(['cooccurrence']);
+      expect(await db.query({ sql: 'SELECT * FROM cooccurrence' })).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('names the table whose file failed or whose row count is off', async () => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const db = await openNodeConnector();
+    try {
+      const failing = (f: string) => (f === 'terms.arrow' ? Promise.reject(new Error('HTTP 404')) : fetchBytes(f));
+      const error = await loadTables(db, manifest, failing).catch((e) => e);
+      expect(error).toBeInstanceOf(DataError);
+      expect(error.code).toBe('table-fetch');
+      expect(error.detail.table).toBe('terms');
+      const lying = structuredClone(manifest);
+      lying.tables.find((t) => t.name === 'themes')!.rows = 99;
+      const rowError = await loadTables(db, lying, fetchBytes).catch((e) => e);
+      expect(rowError.code).toBe('table-rows');
+      expect(rowError.detail).toMatchObject({ table: 'themes', expected: 99, found: 3 });
+    } finally {
+      await db.close();
+    }
+  });
+});

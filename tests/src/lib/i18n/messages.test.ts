@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGES, translate, type MessageKey } from '../../../../src/lib/i18n/messages.ts';
+
+const keys = Object.keys(MESSAGES) as MessageKey[];
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const HAN = /\p{Script=Han}/u;
+
+describe('UI messages', () => {
+  it('has non-empty Chinese and English text for every key', () => {
+    for (const key of keys) {
+      expect(MESSAGES[key].zh.trim(), key).not.toBe('');
+      expect(MESSAGES[key].en.trim(), key).not.toBe('');
+    }
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    for (const key of keys) expect(placeholders(MESSAGES[key].en), key).toEqual(placeholders(MESSAGES[key].zh));
+  });
+
+  it('is not left in Chinese in the English column (except quoted examples)', () => {
+    const quotesChinese = new Set<MessageKey>(['app.name', 'filter.genericVerbsHelp', 'app.langToggle']);
+    for (const key of keys) {
+      if (quotesChinese.has(key)) continue;
+      expect(HAN.test(MESSAGES[key].en), `${key}: ${MESSAGES[key].en}`).toBe(false);
+    }
+  });
+
+  it('uses the ui.md words for the navigation', () => {
+    const nav = ['overview', 'term', 'track', 'overlap', 'network', 'compare', 'topics', 'sql', 'manage', 'basket'] as const;
+    expect(nav.map((k) => translate('zh', `nav.${k}`))).toEqual([
+      '总览', '词条', '赛道', '跨赛道', '共现网络', '版本对比', '题目检索', 'SQL 控制台', '数据管理', '报告篮'
+    ]);
+  });
+
+  it('fills placeholders, grouping numbers', () => {
+    expect(translate('zh', 'status.table', { table: 'terms', done: 3, total: 12 })).toBe('正在加载分析数据… terms（3/12）');
+    expect(translate('en', 'chart.rows', { n: 12345 })).toBe('12,345 rows');
+    expect(translate('zh', 'chart.rows', {})).toBe('共 {n} 行');
+  });
+
+  it('tells the user what to do when the data is missing', () => {
+    expect(translate('zh', 'error.manifest-missing')).toContain('未找到分析数据：请先运行 npm run analyze');
+  });
+});
+
+describe('data error messages', async () => {
+  const { DATA_ERROR_CODES } = await import('../../../../src/lib/db/load.ts');
+  it('has a message for every data error code', () => {
+    for (const code of DATA_ERROR_CODES) expect(MESSAGES, code).toHaveProperty(`error.${code}`);
+  });
+});
