@@ -91,7 +91,7 @@ export class AppState {
     }
   }
 
-  /** A link to `path` (e.g. '/term') that keeps the global filters and language. */
+  /** A link to `path` (e.g. termPath('数据')) that keeps the global filters and language. */
   href(path: string, extra?: Record<string, string> | URLSearchParams): string {
     return hrefWithGlobals(this.basePath + (path === '/' ? '/' : path), page.url.searchParams, extra);
   }

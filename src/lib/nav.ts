@@ -12,8 +12,8 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { key: 'nav.overview', path: '/' },
-  { key: 'nav.term', path: '/term' },
-  { key: 'nav.track', path: '/track' },
+  { key: 'nav.term', path: '/terms' },
+  { key: 'nav.track', path: '/tracks' },
   { key: 'nav.overlap', path: '/overlap' },
   { key: 'nav.network', path: '/network' },
   { key: 'nav.compare', path: '/compare' },
@@ -24,7 +24,7 @@ export const NAV: readonly NavItem[] = [
   { key: 'nav.basket', path: '/basket' }
 ];
 
-/** Route paths that have a page, from the files Vite sees at build time. */
+/** Route patterns that have a page (e.g. '/terms/[term]'), from the files Vite sees at build time. */
 export const EXISTING_ROUTES: ReadonlySet<string> = new Set(
   Object.keys(import.meta.glob('/src/routes/**/+page.svelte')).map(
     (file) =>
@@ -35,6 +35,27 @@ export const EXISTING_ROUTES: ReadonlySet<string> = new Set(
   )
 );
 
+/** Whether a concrete path ('/terms/数据') matches one of the route patterns. */
+export function matchesRoute(path: string, routes: Iterable<string>): boolean {
+  const parts = path.split('/');
+  for (const route of routes) {
+    const pattern = route.split('/');
+    if (pattern.length !== parts.length) continue;
+    if (pattern.every((segment, i) => /^\[[^\]]+\]$/.test(segment) ? parts[i] !== '' : segment === parts[i])) return true;
+  }
+  return false;
+}
+
 export function routeExists(path: string): boolean {
-  return EXISTING_ROUTES.has(path);
+  return matchesRoute(path, EXISTING_ROUTES);
+}
+
+/** Page of one term: /terms/<term>. */
+export function termPath(term: string): string {
+  return `/terms/${encodeURIComponent(term)}`;
+}
+
+/** Page of one track of one edition: /tracks/<edition>/<track_no>. */
+export function trackPath(editionId: string, trackNo: number): string {
+  return `/tracks/${encodeURIComponent(editionId)}/${trackNo}`;
 }

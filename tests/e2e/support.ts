@@ -12,7 +12,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { writeFixtureDir } from '../src/lib/fixture/write.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const BUILD_ENTRY = join(ROOT, 'build/index.js');
+export const BUILD_DIR = join(ROOT, process.env.CROSSTRACK_BUILD_DIR ?? 'build');
+const BUILD_ENTRY = join(BUILD_DIR, 'index.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function newestMtime(path: string): number {
@@ -29,7 +30,7 @@ export function ensureBuild(): void {
   const inputs = ['src', 'analysis/contract.ts', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
   const newestInput = Math.max(...inputs.map((p) => newestMtime(join(ROOT, p))));
   const realData = join(ROOT, 'static/data/manifest.json');
-  const dataCurrent = !existsSync(realData) || sameFile(realData, join(ROOT, 'build/client/data/manifest.json'));
+  const dataCurrent = !existsSync(realData) || sameFile(realData, join(BUILD_DIR, 'client/data/manifest.json'));
   const fresh = existsSync(BUILD_ENTRY) && statSync(BUILD_ENTRY).mtimeMs > newestInput && dataCurrent;
   if (fresh && !process.env.E2E_FORCE_BUILD) return;
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -41,7 +42,7 @@ export function ensureBuild(): void {
  */
 export async function ensureData(): Promise<'real' | 'fixture'> {
   if (existsSync(join(ROOT, 'static/data/manifest.json'))) return 'real';
-  await writeFixtureDir(join(ROOT, 'build/client/data'));
+  await writeFixtureDir(join(BUILD_DIR, 'client/data'));
   return 'fixture';
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../src/lib/i18n/messages.ts';
-import { EXISTING_ROUTES, NAV, routeExists } from '../../../src/lib/nav.ts';
+import { EXISTING_ROUTES, matchesRoute, NAV, routeExists, termPath, trackPath } from '../../../src/lib/nav.ts';
 
 describe('navigation', () => {
   it('lists the ten ui.md items in order, starting with the overview', () => {
@@ -15,5 +15,22 @@ describe('navigation', () => {
     expect(routeExists('/')).toBe(true);
     expect(routeExists('/no-such-page')).toBe(false);
     for (const path of EXISTING_ROUTES) expect(path.startsWith('/')).toBe(true);
+  });
+});
+
+describe('route matching', () => {
+  const routes = ['/', '/terms', '/terms/[term]', '/tracks/[edition]/[track]'];
+  it('matches concrete paths against dynamic route patterns', () => {
+    expect(matchesRoute('/terms/%E6%95%B0%E6%8D%AE', routes)).toBe(true);
+    expect(matchesRoute('/tracks/2026-hunan/3', routes)).toBe(true);
+    expect(matchesRoute('/tracks/2026-hunan', routes)).toBe(false);
+    expect(matchesRoute('/terms/', routes)).toBe(false);
+    expect(matchesRoute('/overlap', routes)).toBe(false);
+  });
+
+  it('builds term and track paths that survive any term text', () => {
+    expect(termPath('数据/要素 #1')).toBe('/terms/%E6%95%B0%E6%8D%AE%2F%E8%A6%81%E7%B4%A0%20%231');
+    expect(decodeURIComponent(termPath('可信数据空间').split('/')[2])).toBe('可信数据空间');
+    expect(trackPath('2026-hunan', 17)).toBe('/tracks/2026-hunan/17');
   });
 });
