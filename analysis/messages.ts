@@ -114,6 +114,10 @@ export const MESSAGES = {
     (p) => `赛道「${p.track}」中从此行起的 ${p.count} 行文字位于题目之前，无法归入题目，已忽略`,
     (p) => `${p.count} line(s) of text in track 「${p.track}」 from here come before any topic and were left out`
   ),
+  'text-unplaced-run': m(
+    (p) => `赛道「${p.track}」没有可识别的题目，从此行起的 ${p.count} 行文字无法归入题目，已忽略`,
+    (p) => `track 「${p.track}」 has no recognisable topic; ${p.count} line(s) of text from here were left out`
+  ),
   'text-unplaced': m(
     (p) => `赛道标记后的文字「${p.text}」不是编号题目，已忽略`,
     (p) => `the text 「${p.text}」 after the track marker is not a numbered topic and was left out`

@@ -18,7 +18,7 @@ export type HierarchyResult =
 // Ties between topic styles go to the more explicit one.
 const TOPIC_PRIORITY: TopicStyle[] = ['saiti', 'enum', 'paren', 'arabic'];
 
-function trackLineIndices(lines: GuideLine[], style: TrackStyle): number[] {
+export function trackLineIndices(lines: GuideLine[], style: TrackStyle): number[] {
   const indices: number[] = [];
   lines.forEach((line, i) => {
     if (line.tracks.some((t) => t.style === style)) indices.push(i);
@@ -27,7 +27,7 @@ function trackLineIndices(lines: GuideLine[], style: TrackStyle): number[] {
 }
 
 /** For each track line: the style of the first numbered line under it, if any. */
-function topicStylesBelow(lines: GuideLine[], indices: number[], style: TrackStyle): (TopicStyle | null)[] {
+export function topicStylesBelow(lines: GuideLine[], indices: number[], style: TrackStyle): (TopicStyle | null)[] {
   return indices.map((start, k) => {
     const inline = lines[start].inlineTopic;
     if (style === 'bracket' && inline) return inline.style;
@@ -89,4 +89,22 @@ export function chooseHierarchy(lines: GuideLine[]): HierarchyResult {
 
   const headings = evidence.length > 0 ? evidence[0] : [];
   return { ok: false, headings: headings.length, firstLine: headings.length > 0 ? lines[headings[0]].no : null };
+}
+
+/**
+ * The topic style of each track, by the index of its heading line: the document's style,
+ * unless the track has no line of that style but numbers its topics another way
+ * (a guide assembled from several sources) — then that track's own first style.
+ */
+export function topicStyleByTrack(lines: GuideLine[], hierarchy: Hierarchy): Map<number, TopicStyle> {
+  const indices = trackLineIndices(lines, hierarchy.track);
+  const firstBelow = topicStylesBelow(lines, indices, hierarchy.track);
+  const styles = new Map<number, TopicStyle>();
+  indices.forEach((start, k) => {
+    const end = k + 1 < indices.length ? indices[k + 1] : lines.length;
+    let hasDocumentStyle = lines[start].inlineTopic?.style === hierarchy.topic;
+    for (let i = start + 1; i < end && !hasDocumentStyle; i++) hasDocumentStyle = lines[i].topic?.style === hierarchy.topic;
+    styles.set(start, hasDocumentStyle ? hierarchy.topic : (firstBelow[k] ?? hierarchy.topic));
+  });
+  return styles;
 }

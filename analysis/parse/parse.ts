@@ -4,8 +4,8 @@
  */
 import type { Diagnostic, ParsedTopic, ParsedTrack } from '../model.ts';
 import { AnalysisError, diagnostic } from '../messages.ts';
-import { chooseHierarchy, type Hierarchy } from './hierarchy.ts';
-import { readLines, type GuideLine, type TopicMark, type TrackMark } from './layout.ts';
+import { chooseHierarchy, topicStyleByTrack, type Hierarchy } from './hierarchy.ts';
+import { readLines, type GuideLine, type TopicMark, type TopicStyle, type TrackMark } from './layout.ts';
 import { checkNumbering, topicNumberingStarts } from './numbering.ts';
 
 export interface ParsedGuide {
@@ -45,18 +45,24 @@ class GuideWalker {
   private track: TrackDraft | null = null;
   private topic: TopicDraft | null = null;
   private lastUnplacedLine = -1;
+  private topicStyle: TopicStyle;
 
   constructor(
     private readonly file: string,
     private readonly hierarchy: Hierarchy
-  ) {}
+  ) {
+    this.topicStyle = hierarchy.topic;
+  }
 
   walk(lines: GuideLine[]): void {
-    for (const line of lines) {
+    const styleByTrack = topicStyleByTrack(lines, this.hierarchy);
+    for (const [index, line] of lines.entries()) {
       if (!line.text) continue;
       const trackMark = line.tracks.find((t) => t.style === this.hierarchy.track);
-      if (trackMark) this.onTrack(line, trackMark);
-      else if (line.topic && line.topic.style === this.hierarchy.topic && !this.isBodySentence(line.topic)) {
+      if (trackMark) {
+        this.topicStyle = styleByTrack.get(index) ?? this.hierarchy.topic;
+        this.onTrack(line, trackMark);
+      } else if (line.topic && line.topic.style === this.topicStyle && !this.isBodySentence(line.topic)) {
         this.onTopic(line, line.topic);
       } else this.onText(line);
     }
@@ -95,7 +101,7 @@ class GuideWalker {
       }
     }
     const inline = line.inlineTopic;
-    if (inline && inline.style === this.hierarchy.topic) this.onTopic(line, inline);
+    if (inline && inline.style === this.topicStyle) this.onTopic(line, inline);
     else if (inline || line.inlineRest) {
       const text = line.inlineRest || line.text.slice(mark.heading.length).trim();
       this.warn('text-unplaced', line.no, { text: text.length > 30 ? `${text.slice(0, 30)}…` : text });
@@ -183,6 +189,7 @@ export function parseGuide(text: string, file: string): ParsedGuide {
   for (const track of walker.tracks) {
     if (track.topics.length === 0) {
       warn('track-empty', track.line, { track: track.heading });
+      for (const [line, count] of track.unplaced) warn('text-unplaced-run', line, { track: track.name, count });
       continue;
     }
     for (const [line, count] of track.unplaced) warn('text-before-topic', line, { track: track.name, count });

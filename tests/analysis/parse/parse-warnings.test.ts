@@ -160,3 +160,24 @@ describe('errors', () => {
     expect(parseError(['']).diagnostic.code).toBe('guide-no-tracks');
   });
 });
+
+describe('guides assembled from differently numbered sections', () => {
+  test('a track that numbers its topics in another style keeps them, while body numbering stays body', () => {
+    const lines = ['工业制造赛道', '赛题1：智能设计', '说明。', '1. 说明中的编号，不是题目。', '赛题2：供应链', '现代农业赛道', '1、农机', '农机说明', '2. 种业'];
+    const guide = parse(lines);
+    expect(guide.tracks.map((t) => [t.track_name, t.topics.map((p) => p.title)])).toEqual([
+      ['工业制造', ['智能设计', '供应链']],
+      ['现代农业', ['农机', '种业']]
+    ]);
+    expect(guide.tracks[0].topics[0].body).toBe('说明。\n1. 说明中的编号，不是题目。');
+    expect(guide.warnings).toEqual([]);
+  });
+
+  test('text under a track with no recognisable topic is reported, not silently dropped', () => {
+    const lines = ['赛道一：工业制造赛道', '一、甲', '甲的说明', '赛道二：现代农业赛道', '这一赛道只有一段说明文字', '第二行说明'];
+    expect(codesAndLines(lines)).toEqual([
+      ['track-empty', at(lines, '赛道二：现代农业赛道')],
+      ['text-unplaced-run', at(lines, '这一赛道只有一段说明文字')]
+    ]);
+  });
+});
