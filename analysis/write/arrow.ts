@@ -45,8 +45,10 @@ export function arrowSchema(spec: TableSpec): Schema {
 }
 
 const encoder = new TextEncoder();
+/** Below this length a JS loop beats TextEncoder.encodeInto's call overhead. */
+const SHORT_STRING = 48;
 
-/** UTF-8 byte length without encoding (surrogate pairs count 4). */
+/** UTF-8 byte length without encoding (a surrogate pair counts 4). */
 function utf8Length(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
@@ -61,11 +63,39 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function nullBitmap(values: readonly unknown[]): { bitmap: Uint8Array; nulls: number } {
-  const bitmap = new Uint8Array(Math.ceil(values.length / 8));
+/** Writes a string already measured by utf8Length (so surrogates are well paired). */
+function writeUtf8(text: string, out: Uint8Array, at: number, end: number): void {
+  if (text.length > SHORT_STRING) {
+    encoder.encodeInto(text, out.subarray(at, end));
+    return;
+  }
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) out[at++] = code;
+    else if (code < 0x800) {
+      out[at++] = 0xc0 | (code >> 6);
+      out[at++] = 0x80 | (code & 0x3f);
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      code = 0x10000 + ((code - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
+      out[at++] = 0xf0 | (code >> 18);
+      out[at++] = 0x80 | ((code >> 12) & 0x3f);
+      out[at++] = 0x80 | ((code >> 6) & 0x3f);
+      out[at++] = 0x80 | (code & 0x3f);
+    } else {
+      out[at++] = 0xe0 | (code >> 12);
+      out[at++] = 0x80 | ((code >> 6) & 0x3f);
+      out[at++] = 0x80 | (code & 0x3f);
+    }
+  }
+}
+
+type Rows = readonly Record<string, unknown>[];
+
+function nullBitmap(rows: Rows, name: string): { bitmap: Uint8Array; nulls: number } {
+  const bitmap = new Uint8Array(Math.ceil(rows.length / 8));
   let nulls = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] == null) nulls++;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i][name] == null) nulls++;
     else bitmap[i >> 3] |= 1 << (i & 7);
   }
   return { bitmap, nulls };
@@ -73,46 +103,44 @@ function nullBitmap(values: readonly unknown[]): { bitmap: Uint8Array; nulls: nu
 
 // Columns are built straight into typed arrays: the generic Arrow builders cost
 // several times more than the rest of the pipeline on large corpora.
-function columnData(field: Field, values: readonly unknown[]): Data {
-  const length = values.length;
-  const { bitmap, nulls } = field.nullable ? nullBitmap(values) : { bitmap: undefined, nulls: 0 };
+function columnData(field: Field, rows: Rows): Data {
+  const name = field.name;
+  const length = rows.length;
+  const { bitmap, nulls } = field.nullable ? nullBitmap(rows, name) : { bitmap: undefined, nulls: 0 };
   const common = { length, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : undefined };
   const type = field.type;
   if (type instanceof Utf8) {
     const offsets = new Int32Array(length + 1);
     let total = 0;
     for (let i = 0; i < length; i++) {
-      const v = values[i];
-      total += typeof v === 'string' ? utf8Length(v) : 0;
+      const v = rows[i][name];
+      if (typeof v === 'string') total += utf8Length(v);
       offsets[i + 1] = total;
     }
     const data = new Uint8Array(total);
     for (let i = 0; i < length; i++) {
-      const v = values[i];
-      if (typeof v === 'string' && v.length > 0) encoder.encodeInto(v, data.subarray(offsets[i], offsets[i + 1]));
+      const v = rows[i][name];
+      if (typeof v === 'string') writeUtf8(v, data, offsets[i], offsets[i + 1]);
     }
     return makeData({ type, ...common, valueOffsets: offsets, data });
   }
   if (type instanceof Int32) {
     const data = new Int32Array(length);
-    for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
+    for (let i = 0; i < length; i++) data[i] = (rows[i][name] as number | null) ?? 0;
     return makeData({ type, ...common, data });
   }
   if (type instanceof Float64) {
     const data = new Float64Array(length);
-    for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
+    for (let i = 0; i < length; i++) data[i] = (rows[i][name] as number | null) ?? 0;
     return makeData({ type, ...common, data });
   }
   const data = new Uint8Array(Math.ceil(length / 8));
-  for (let i = 0; i < length; i++) if (values[i] === true) data[i >> 3] |= 1 << (i & 7);
+  for (let i = 0; i < length; i++) if (rows[i][name] === true) data[i >> 3] |= 1 << (i & 7);
   return makeData({ type: type as Bool, ...common, data });
 }
 
-export function recordBatch(schema: Schema, rows: readonly Record<string, unknown>[]): RecordBatch {
-  const children = schema.fields.map((field) => {
-    const name = field.name;
-    return columnData(field, rows.map((row) => row[name]));
-  });
+export function recordBatch(schema: Schema, rows: Rows): RecordBatch {
+  const children = schema.fields.map((field) => columnData(field, rows));
   const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children });
   return new RecordBatch(schema, data);
 }

@@ -67,3 +67,27 @@ describe('table writer', () => {
     expect(Buffer.compare(await bytes(), await bytes())).toBe(0);
   });
 });
+
+describe('Arrow string encoding', () => {
+  it('round-trips long, short, astral and empty strings', async () => {
+    const { topics } = await import('../../../analysis/contract.ts');
+    const long = '聚焦产品研发环节，汇聚用户使用数据、运行工况及售后反馈等多源信息，构建产品性能衰退模型与用户需求画像。'.repeat(3);
+    const rows = ['', 'a', '数据', '𠀋𠀌 CJK Ext-B', long, 'é ü ß'].map((title, i) => ({
+      edition_id: 'e',
+      track_no: 1,
+      track_name: '工业制造',
+      topic_no: i + 1,
+      printed_no: i % 2 ? null : i,
+      title,
+      body: long + title,
+      line: i,
+      chars: title.length
+    }));
+    const sink = createMemorySink();
+    const writer = createTableWriter(topics, sink);
+    writer.append(rows);
+    writer.finish();
+    const table = tableFromIPC(sink.files.get('topics.arrow')!);
+    expect(table.toArray().map((r) => r.toJSON())).toEqual(rows);
+  });
+});
