@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '..');
-const STAMPS = join(ROOT, '.crosstrack');
+export const ANALYSIS_INPUTS = ['data', 'analysis', 'package-lock.json'];
+export const BUILD_INPUTS = ['src', 'static', 'analysis/contract.ts', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -19,58 +19,72 @@ function listFiles(path: string): string[] {
     .flatMap((name) => listFiles(join(path, name)));
 }
 
-export function fingerprint(paths: string[]): string {
+export function fingerprint(root: string, paths: string[]): string {
   const hash = createHash('sha256');
-  for (const file of paths.flatMap((p) => listFiles(join(ROOT, p)))) {
-    hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of paths.flatMap((p) => listFiles(join(root, p)))) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
 }
 
-function stampPath(name: string) {
-  return join(STAMPS, `${name}.sha256`);
+export interface Step {
+  name: 'analysis' | 'build';
+  print: string;
+  needed: boolean;
 }
 
-function isCurrent(name: string, print: string, output: string): boolean {
-  return existsSync(join(ROOT, output)) && existsSync(stampPath(name)) && readFileSync(stampPath(name), 'utf8') === print;
+const stampFile = (root: string, name: string) => join(root, '.crosstrack', `${name}.sha256`);
+
+function step(root: string, name: Step['name'], inputs: string[], output: string): Step {
+  const print = fingerprint(root, inputs);
+  const stamp = stampFile(root, name);
+  const current = existsSync(join(root, output)) && existsSync(stamp) && readFileSync(stamp, 'utf8') === print;
+  return { name, print, needed: !current };
 }
 
-function saveStamp(name: string, print: string) {
-  mkdirSync(STAMPS, { recursive: true });
-  writeFileSync(stampPath(name), print);
+/** What npm start has to do before serving. The build step is planned after analysis ran. */
+export function planAnalysis(root: string): Step {
+  return step(root, 'analysis', ANALYSIS_INPUTS, 'static/data/manifest.json');
 }
 
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+export function planBuild(root: string): Step {
+  return step(root, 'build', BUILD_INPUTS, 'build/index.js');
+}
+
+export function markDone(root: string, done: Step): void {
+  mkdirSync(join(root, '.crosstrack'), { recursive: true });
+  writeFileSync(stampFile(root, done.name), done.print);
+}
+
+function run(root: string, command: string, args: string[]) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const ANALYSIS_INPUTS = ['data', 'analysis', 'package-lock.json'];
-const BUILD_INPUTS = ['src', 'static', 'analysis/contract.ts', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+function start(root: string) {
+  const analysis = planAnalysis(root);
+  if (analysis.needed) {
+    run(root, 'npx', ['tsx', 'analysis/cli.ts']);
+    markDone(root, analysis);
+  } else console.log('分析结果已是最新 / tables are up to date');
 
-const analysisPrint = fingerprint(ANALYSIS_INPUTS);
-if (isCurrent('analysis', analysisPrint, 'static/data/manifest.json')) {
-  console.log('分析结果已是最新 / tables are up to date');
-} else {
-  run('npx', ['tsx', 'analysis/cli.ts']);
-  saveStamp('analysis', analysisPrint);
+  const build = planBuild(root);
+  if (build.needed) {
+    run(root, 'npx', ['vite', 'build']);
+    markDone(root, build);
+  } else console.log('看板已构建 / dashboard build is up to date');
+
+  const host = process.env.HOST ?? '127.0.0.1';
+  const port = process.env.PORT ?? '3000';
+  const server = spawn(process.execPath, ['build/index.js'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, HOST: host, PORT: port }
+  });
+  const shown = host === '0.0.0.0' ? '127.0.0.1' : host;
+  console.log(`Crosstrack 看板已启动 / dashboard running at http://${shown}:${port}/`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
 }
 
-const buildPrint = fingerprint(BUILD_INPUTS);
-if (isCurrent('build', buildPrint, 'build/index.js')) {
-  console.log('看板已构建 / dashboard build is up to date');
-} else {
-  run('npx', ['vite', 'build']);
-  saveStamp('build', buildPrint);
-}
-
-const host = process.env.HOST ?? '127.0.0.1';
-const port = process.env.PORT ?? '3000';
-const server = spawn(process.execPath, ['build/index.js'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, HOST: host, PORT: port }
-});
-console.log(`Crosstrack 看板已启动 / dashboard running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+if (process.argv[1]?.endsWith('start.ts')) start(join(import.meta.dirname, '..'));
