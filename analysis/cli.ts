@@ -1,5 +1,5 @@
 /**
- * npm run analyze [-- <files or folders…>] [--out DIR] [--dict DIR] [--min-pair N] [--workers N]
+ * npm run analyze [-- <files or folders…>] [--out DIR] [--dict DIR] [--min-pair N] [--workers N] [--timings]
  *
  * Reads guides, writes the tables into a temporary folder and swaps it in whole;
  * on any error the previous outputs stay byte-identical and the exit code is 1.
@@ -27,6 +27,7 @@ interface CliArgs {
   minPairCount: number;
   workers: number | undefined;
   quiet: boolean;
+  timings: boolean;
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -38,7 +39,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
       dict: { type: 'string' },
       'min-pair': { type: 'string' },
       workers: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' }
+      quiet: { type: 'boolean', short: 'q' },
+      timings: { type: 'boolean' }
     }
   });
   const minPair = values['min-pair'] === undefined ? DEFAULT_MIN_PAIR_COUNT : Number(values['min-pair']);
@@ -53,7 +55,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     dict: values.dict ?? DEFAULTS.dict,
     minPairCount: minPair,
     workers,
-    quiet: values.quiet ?? false
+    quiet: values.quiet ?? false,
+    timings: values.timings ?? false
   };
 }
 
@@ -123,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
   const warnings: Diagnostic[] = [];
   const stage = stageOutput(args.out);
   try {
-    const { manifest } = await runPipeline(
+    const { manifest, timings } = await runPipeline(
       { inputs: args.inputs, dictDir: args.dict, minPairCount: args.minPairCount, workers: args.workers },
       nodeEffects(reporter.progress, (d) => warnings.push(d)),
       createDirSink(stage.dir)
@@ -146,6 +149,7 @@ export async function main(argv: string[]): Promise<number> {
         seconds: ((performance.now() - started) / 1000).toFixed(1)
       }) + '\n'
     );
+    if (args.timings) process.stdout.write(JSON.stringify({ timings }) + '\n');
     return 0;
   } catch (error) {
     stage.discard();

@@ -72,6 +72,8 @@ export interface PipelineEffects {
 export interface PipelineResult {
   manifest: Manifest;
   warnings: Diagnostic[];
+  /** Milliseconds: per-edition steps summed over editions (CPU across threads), phases wall time. */
+  timings: Record<'read' | 'dictionaries' | 'segment' | 'tables' | 'encode' | 'editions' | 'finish', number>;
 }
 
 export const DEFAULT_MIN_PAIR_COUNT = 2;
@@ -164,9 +166,13 @@ export async function runPipeline(
   fx: PipelineEffects,
   sink: OutputSink
 ): Promise<PipelineResult> {
+  const started = performance.now();
   const collected = await collectInputs(options.inputs, fx);
   const editions = await readAll(collected, fx);
+  const read = performance.now();
   const dict = await loadDictionaries(options.dictDir);
+  const dictionaries = performance.now();
+  const steps = { segment: 0, tables: 0, encode: 0 };
 
   const warnings = editions.flatMap((e) => e.warnings);
   for (const w of warnings) fx.warn(w);
@@ -181,9 +187,13 @@ export async function runPipeline(
   await runEditionJobs(editions, dict, { minPairCount: options.minPairCount, workers }, (result, i) => {
     for (const [name, batch] of Object.entries(result.tables)) writers[name as TableName].appendEncoded(batch);
     vocabulary.addSummary(result.edition_id, result.vocabulary);
+    steps.segment += result.timings.segment;
+    steps.tables += result.timings.tables;
+    steps.encode += result.timings.encode;
     duplicates.add(editions[i]);
     fx.progress('segment', i + 1, editions.length, result.edition_id);
   });
+  const editionsDone = performance.now();
   const termRows = vocabulary.rows();
   writers.terms.append(termRows);
   writers.themes.append(vocabulary.themeRows());
@@ -199,7 +209,15 @@ export async function runPipeline(
   const out = sink.open(MANIFEST_FILE);
   out.write(JSON.stringify(manifest, null, 2) + '\n');
   out.close();
-  return { manifest, warnings };
+  const end = performance.now();
+  const timings = {
+    read: read - started,
+    dictionaries: dictionaries - read,
+    ...steps,
+    editions: editionsDone - dictionaries,
+    finish: end - editionsDone
+  };
+  return { manifest, warnings, timings };
 }
 
 interface ManifestInput {

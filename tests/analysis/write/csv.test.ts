@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, csvField, csvHeader, csvLines } from '../../../analysis/write/csv.ts';
+import { CSV_BOM, csvField, csvFloat, csvHeader, csvLines } from '../../../analysis/write/csv.ts';
+import { ByteBuffer } from '../../../analysis/write/bytes.ts';
 import { term_topic } from '../../../analysis/contract.ts';
 
 describe('csv', () => {
@@ -23,5 +24,34 @@ describe('csv', () => {
 
   it('starts with a UTF-8 byte order mark so Excel reads Chinese', () => {
     expect(new TextEncoder().encode(CSV_BOM)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+  });
+});
+
+describe('number formatting', () => {
+  it('rounds floats to 6 places, within half a millionth, with no trailing zeros', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.double({ min: -1e8, max: 1e8, noNaN: true }), (x) => {
+        const text = csvFloat(x);
+        expect(Math.abs(Number(text) - x)).toBeLessThanOrEqual(5e-7 + Math.abs(x) * 1e-15);
+        expect(text).not.toMatch(/\.\d*0$|^-0$|e/);
+      }),
+      { numRuns: 2000 }
+    );
+    expect(csvFloat(0.0000025)).toBe('0.000003');
+    expect(csvFloat(100.05)).toBe('100.05');
+    expect(csvFloat(0.0123)).toBe('0.0123');
+  });
+
+  it('writes integers of any size and pads fractions with leading zeros', () => {
+    for (const n of [0, 7, 10, 99, 100, 12345, 2147483647, 2147483648, 9007199254740991]) {
+      expect(csvField(n, 'int')).toBe(String(n));
+    }
+    expect(csvField(-42, 'int')).toBe('-42');
+    const out = new ByteBuffer();
+    out.digits(42, 6);
+    out.digits(5, 1);
+    out.digits(3000000000, 12);
+    expect(new TextDecoder().decode(out.view())).toBe('000042' + '5' + '003000000000');
   });
 });
