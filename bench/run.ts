@@ -2,15 +2,21 @@
  * npm run bench: analysis throughput on synthetic corpora of 1, 200 and 1,000 editions.
  * Targets on a 2-core machine: 200 editions under 3 s; 1,000 under 20 s and 2 GB.
  * Each size runs in its own process so peak RSS belongs to that run.
+ *
+ * Then the dashboard (bench/dashboard.ts, its own process): navigation → first chart per
+ * route in headless Chromium, and every view's queries on DuckDB-WASM.
+ * BENCH_SIZES limits the analysis sizes (empty: none); BENCH_DASHBOARD=0 skips the dashboard.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
-const sizes = (process.env.BENCH_SIZES ?? '1,200,1000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '1,200,1000').split(',').filter((s) => s.trim() !== '').map(Number);
 
-console.log('editions |     MB | seconds |  MB/s | peak RSS MB');
-console.log('---------|--------|---------|-------|------------');
+if (sizes.length) {
+  console.log('editions |     MB | seconds |  MB/s | peak RSS MB');
+  console.log('---------|--------|---------|-------|------------');
+}
 for (const n of sizes) {
   const run = spawnSync('npx', ['tsx', 'bench/analysis.ts', String(n)], { cwd: ROOT, encoding: 'utf8' });
   if (run.status !== 0) {
@@ -23,4 +29,10 @@ for (const n of sizes) {
     `${String(r.editions).padStart(8)} | ${r.mb.toFixed(1).padStart(6)} | ${r.seconds.toFixed(2).padStart(7)} | ` +
       `${r.mbPerSecond.toFixed(1).padStart(5)} | ${r.peakMb.toFixed(0).padStart(10)}`
   );
+}
+
+if (process.env.BENCH_DASHBOARD !== '0') {
+  console.log();
+  const dashboard = spawnSync('npx', ['tsx', 'bench/dashboard.ts'], { cwd: ROOT, stdio: 'inherit' });
+  if (dashboard.status !== 0) process.exit(dashboard.status ?? 1);
 }

@@ -9,6 +9,7 @@ import { page } from '$app/state';
 import type { Manifest, ManifestEdition, TableName } from '../../analysis/contract.ts';
 import type { Connector } from './db/connector.ts';
 import { DataError, fetchBytesFrom, loadTables, type DataErrorCode } from './db/load.ts';
+import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
 import { parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
 import { hrefWithGlobals } from './state/url.ts';
@@ -82,6 +83,8 @@ export class AppState {
         this.engine = { phase: 'loading', ...p };
       });
       this.themes = await connector.query<ThemeOption>(themeOptions());
+      // The SQL console runs typed queries: nothing may reach files or URLs after loading.
+      await connector.query({ sql: LOCKDOWN_SQL });
       this.connector = connector;
       this.engine = { phase: 'ready', missing: report.missing };
     } catch (error) {

@@ -76,7 +76,7 @@ describe('overview', () => {
     await page.goto(server.url);
     await page.getByText('正在启动查询引擎（DuckDB）…').waitFor();
     expect(await page.locator('.cards .card .value').first().textContent()).toBe(String(manifest.summary.editions));
-    expect(await page.locator('section.frame [role="status"]').textContent()).toContain('正在加载分析数据');
+    expect(await page.locator('section.frame [role="status"]').first().textContent()).toContain('正在加载分析数据');
     await page.screenshot({ path: join(SHOTS, 'overview-loading.png') });
     release();
     await page.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
@@ -87,14 +87,15 @@ describe('overview', () => {
     const page = await browser.context.newPage();
     const log = watchPage(page, server.url);
     await openOverview(page);
-    const theme = page.getByLabel('主题');
+    // Within the filter bar: chart marks and frames elsewhere on the page mention 主题 too.
+    const theme = page.locator('form.filters').getByLabel('主题');
     await theme.focus();
     const options = await theme.locator('option').allTextContents();
     expect(options.length).toBeGreaterThan(1);
     await theme.selectOption({ index: 1 });
     await page.waitForURL(/theme=/);
     await page.waitForFunction(() => !document.querySelector('.chart.stale'));
-    expect(await page.locator('section.frame .subtitle').textContent()).toContain(`主题：${options[1]}`);
+    expect(await page.locator('section.frame .subtitle').first().textContent()).toContain(`主题：${options[1]}`);
     // Tab order: the controls are reachable and show a focus ring.
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
@@ -138,7 +139,8 @@ describe('overview', () => {
   it('exports SVG with title and source, PNG at 2×, and CSV with a BOM', async () => {
     const page = await browser.context.newPage();
     await openOverview(page);
-    const frame = page.locator('section.frame');
+    // The overview has several chart frames; the top-terms chart is the first.
+    const frame = page.locator('section.frame').first();
     const title = (await frame.locator('h2').first().textContent())!.trim();
     expect(title).toMatch(/高频词条/);
 

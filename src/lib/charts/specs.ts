@@ -127,3 +127,49 @@ export function heatmapSpec(o: HeatmapOptions): TopLevelSpec {
     layer: layers
   } as TopLevelSpec;
 }
+
+export interface DivergingBarOptions {
+  rows: readonly Row[];
+  /** Category on the vertical axis; rows keep their order (e.g. highest value first). */
+  category: FieldSpec;
+  /** A signed statistic (log ratio, signed G²): bars run left or right of 0. */
+  value: FieldSpec;
+  details?: FieldSpec[];
+  clickable?: boolean;
+}
+
+/** Horizontal bars centred at 0, coloured by the diverging palette centred at 0. */
+export function divergingBarSpec(o: DivergingBarOptions): TopLevelSpec {
+  const numeric = new Set([o.value.field, ...(o.details ?? []).filter((d) => d.format).map((d) => d.field)]);
+  const cursor = o.clickable ? 'pointer' : 'default';
+  const field = JSON.stringify(o.value.field);
+  const y = {
+    field: o.category.field,
+    type: 'nominal',
+    title: null,
+    sort: [...new Set(o.rows.map((r) => String(valueOf(r, o.category.field))))],
+    axis: { labelLimit: 200, ticks: false, domain: false }
+  };
+  const x = { field: o.value.field, type: 'quantitative', title: o.value.title, scale: { nice: true }, axis: { format: o.value.format, grid: true, tickCount: 6 } };
+  const tooltip = tooltipOf([o.category, o.value, ...(o.details ?? [])], numeric);
+  const label = (positive: boolean) => ({
+    transform: [{ filter: `datum[${field}] ${positive ? '>=' : '<'} 0` }],
+    mark: { type: 'text', align: positive ? 'left' : 'right', dx: positive ? 4 : -4, baseline: 'middle', cursor },
+    encoding: { y, x, tooltip, text: { field: o.value.field, type: 'quantitative', format: o.value.format } }
+  });
+  return {
+    width: 'container',
+    height: { step: 22 },
+    data: { values: o.rows as Row[] },
+    layer: [
+      {
+        mark: { type: 'bar', cursor, height: { band: 0.75 } },
+        encoding: { y, x, tooltip, color: { field: o.value.field, type: 'quantitative', scale: divergingScale(), legend: null } }
+      },
+      // The zero line: one rule per row, all at x = 0, so it spans the chart.
+      { mark: { type: 'rule', color: '#777' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+      label(true),
+      label(false)
+    ]
+  } as TopLevelSpec;
+}

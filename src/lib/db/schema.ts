@@ -5,7 +5,7 @@
  */
 import { TABLES, type ColumnType, type TableName, type TableSpec } from '../../../analysis/contract.ts';
 
-const SQL_TYPES: Record<ColumnType, string> = {
+export const SQL_TYPES: Record<ColumnType, string> = {
   string: 'VARCHAR',
   int: 'INTEGER',
   float: 'DOUBLE',

@@ -27,6 +27,12 @@ export interface WasmConnectionLike {
 /** Run before anything else: duckdb-wasm would otherwise try to fetch extensions from a CDN. */
 export const OFFLINE_SETTINGS_SQL = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;';
 
+/**
+ * Run once the tables are loaded: from then on no statement can read or write a file or a
+ * URL (read_csv('http://…'), COPY … TO). It cannot be turned back on while the database runs.
+ */
+export const LOCKDOWN_SQL = 'SET enable_external_access=false';
+
 function toRows<T>(result: ArrowResult): T[] {
   return Array.from(result.toArray(), (row) => plainRow(row.toJSON()) as T);
 }

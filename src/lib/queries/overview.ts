@@ -136,3 +136,13 @@ export function crossTrackTerms(p: FilterParams & { limit: number; minTracks?: n
     WHERE r.rank <= ${p.limit}
     ORDER BY r.rank, t.track_no`);
 }
+
+/**
+ * Terms for the word cloud: the top terms of one track (`track`) or of the chosen tracks
+ * (`track: null`). A track outside the global track filter gives no rows, so the cloud
+ * never shows a track the filters exclude. Generic verbs and theme follow the filters.
+ */
+export function cloudTerms(p: FilterParams & { track: number | null; limit: number }): Query {
+  const tracks = p.track === null ? p.tracks : p.tracks === null || p.tracks.includes(p.track) ? [p.track] : [];
+  return topTerms({ ...p, tracks, limit: p.limit });
+}

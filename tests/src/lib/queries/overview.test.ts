@@ -10,6 +10,7 @@ import type { LoadableConnector } from '../../../../src/lib/db/connector.ts';
 import type { FilterParams } from '../../../../src/lib/queries/filters.ts';
 import { themeOptions } from '../../../../src/lib/queries/filters.ts';
 import {
+  cloudTerms,
   crossTrackTerms,
   editionSummary,
   themeTrackHeatmap,
@@ -111,5 +112,32 @@ describe.each(ENGINES)('overview queries (%s)', (engine) => {
       { theme: '人工智能', terms: 1 },
       { theme: '隐私计算', terms: 2 }
     ]);
+  });
+});
+
+describe.each(ENGINES)('overview word cloud terms (%s)', (engine) => {
+  let db: LoadableConnector;
+  beforeAll(async () => {
+    db = await fixtureConnector(engine);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  const cloud = async (p: Partial<Parameters<typeof cloudTerms>[0]>) =>
+    (await db.query<TopTermRow>(cloudTerms({ ...HUNAN, track: null, limit: 10, ...p }))).map((r) => [r.term, r.count]);
+
+  it('takes the whole edition, or one track, within the track filter', async () => {
+    expect(await cloud({})).toEqual([['数据', 8], ['医疗', 6], ['模型', 5], ['农业', 4], ['联邦学习', 2], ['隐私计算', 1]]);
+    expect(await cloud({ track: 2 })).toEqual([['农业', 4], ['数据', 2]]);
+    expect(await cloud({ track: 2, tracks: [1, 2] })).toEqual([['农业', 4], ['数据', 2]]);
+    // Track 2 is filtered out: nothing, rather than a track the filters exclude.
+    expect(await cloud({ track: 2, tracks: [1, 3] })).toEqual([]);
+    // 医疗 and 数据 tie at 6: code-point order (医 U+533B before 数 U+6570).
+    expect(await cloud({ tracks: [1, 3] })).toEqual([['医疗', 6], ['数据', 6], ['模型', 5], ['联邦学习', 2], ['隐私计算', 1]]);
+  });
+
+  it('never holds generic verbs while they are removed', async () => {
+    expect((await cloud({ track: 1 })).map(([term]) => term)).toEqual(['数据', '模型', '隐私计算']);
+    expect(await cloud({ track: 1, genericVerbs: 'kept' })).toEqual([['数据', 5], ['推动', 3], ['模型', 3], ['隐私计算', 1]]);
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * The dashboard part of `npm run bench` (run by bench/run.ts in its own process):
+ *   1. navigation → first chart per route in headless Chromium (bench/dashboard-nav.ts);
+ *   2. every view's query builders on DuckDB-WASM (the Node build of the browser's engine)
+ *      with (a) the bundled tables and (b) the 1,000-edition synthetic corpus.
+ * Environment: BENCH_NAV_RUNS (warm loads per route, default 5), BENCH_QUERY_RUNS (calls
+ * per query family, default 30), BENCH_DASHBOARD_EDITIONS (default 1000),
+ * CROSSTRACK_BUILD_DIR (the build to serve, default build).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Manifest } from '../analysis/contract.ts';
+import type { LoadableConnector } from '../src/lib/db/connector.ts';
+import { LOCKDOWN_SQL } from '../src/lib/db/wasm-connection.ts';
+import { openWasmConnectorInNode } from '../tests/src/lib/fixture/connect.ts';
+import { ensureRealData } from '../tests/src/lib/fixture/real.ts';
+import { loadOutput, ROOT, syntheticOutput, tableSizes, type LoadedTable } from './dashboard-data.ts';
+import { timeNavigation } from './dashboard-nav.ts';
+import { queryContext, timeFamilies, type FamilyTiming } from './queries.ts';
+
+const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS ?? 5);
+const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 30);
+const EDITIONS = Number(process.env.BENCH_DASHBOARD_EDITIONS ?? 1000);
+/** Above this much Arrow data the synthetic output is loaded per edition (see dashboard-data.ts). */
+const WASM_BUDGET = 1024 ** 3;
+const NAV_TARGET_S = 1.0;
+const QUERY_TARGET_MS = 50;
+
+const log = (line = '') => console.log(line);
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0)));
+
+async function navigation() {
+  log(`Dashboard: navigation → first chart (headless Chromium, built server on localhost, bundled editions; target < ${NAV_TARGET_S.toFixed(1)} s)`);
+  const results = await timeNavigation(NAV_RUNS, log);
+  log(`route                                  | cold s | warm median s | warm runs (s)`);
+  log(`---------------------------------------|--------|---------------|--------------`);
+  for (const r of results) {
+    const path = decodeURIComponent(r.path).replace(/\n/g, ' ');
+    const shown = path.length > 38 ? `${path.slice(0, 35)}…` : path;
+    if (r.median === null) {
+      log(`${pad(shown, 38)} |      – |             – | ${r.note ?? ''}`);
+      continue;
+    }
+    const flag = r.median <= NAV_TARGET_S * 1000 ? '' : '  (over target)';
+    log(
+      `${pad(shown, 38)} | ${(r.cold! / 1000).toFixed(2).padStart(6)} | ${(r.median / 1000).toFixed(2).padStart(13)} | ` +
+        `${r.warm.map((t) => (t / 1000).toFixed(2)).join(' ')}${flag}`
+    );
+  }
+  log();
+}
+
+async function timed(label: string, loaded: LoadedTable[], db: LoadableConnector, manifest: Manifest, editionIds?: string[]) {
+  await db.query({ sql: LOCKDOWN_SQL });
+  const ctx = await queryContext(db, manifest.options.min_pair_count, editionIds);
+  const rows = loaded.reduce((n, t) => n + t.rows, 0);
+  const bytes = loaded.reduce((n, t) => n + t.bytes, 0);
+  log(`  ${label}: ${rows.toLocaleString('en')} rows, ${mb(bytes)} MB of Arrow loaded; editions queried: ${ctx.editions.map((e) => e.id).join(', ')}`);
+  return timeFamilies(db, ctx, QUERY_RUNS);
+}
+
+async function queries() {
+  log(`Dashboard: interaction queries (each view's query builders, ${QUERY_RUNS} calls per family with varied parameters after 2 warm-ups; target p95 < ${QUERY_TARGET_MS} ms)`);
+
+  // (a) The bundled editions, loaded whole as the dashboard loads them.
+  const bundledManifest = ensureRealData();
+  const bundledDb = await openWasmConnectorInNode();
+  const [{ v }] = await bundledDb.query<{ v: string }>({ sql: 'SELECT version() AS v' });
+  log(`  engine: DuckDB-WASM ${v} (Node blocking build of @duckdb/duckdb-wasm, the browser's eh bundle), one connection`);
+  const bundledLoaded = await loadOutput(bundledDb, join(ROOT, 'static/data'), bundledManifest);
+  const bundled = await timed(`(a) bundled (${bundledManifest.editions.length} editions)`, bundledLoaded, bundledDb, bundledManifest);
+  await bundledDb.close();
+
+  // (b) The synthetic corpus: whole if it fits, else per edition.
+  const synthetic = await syntheticOutput(EDITIONS, log);
+  if (!synthetic.reused) log(`  analysis of ${EDITIONS} editions took ${synthetic.seconds.toFixed(1)} s`);
+  const sizes = tableSizes(synthetic.dir);
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  const rowsOf = new Map(synthetic.manifest.tables.map((t) => [t.name, t.rows]));
+  log(`  (b) ${EDITIONS} synthetic editions (bench/out/${synthetic.dir.split('/').at(-1)}): ${mb(total)} MB of Arrow in all`);
+  for (const [name, bytes] of [...sizes.entries()].sort((a, b) => b[1] - a[1])) {
+    log(`      ${name.padEnd(16)} ${mb(bytes).padStart(8)} MB ${(rowsOf.get(name) ?? 0).toLocaleString('en').padStart(12)} rows`);
+  }
+  const ids = synthetic.manifest.editions.map((e) => e.edition_id);
+  const chosen = total > WASM_BUDGET ? [ids[0], ids[Math.floor(ids.length / 2)], ids.at(-1)!] : undefined;
+  if (chosen) {
+    log(
+      `      ${mb(total)} MB is too big for DuckDB-WASM (a wasm32 heap holds at most 4 GB, and the tables take more room\n` +
+        `      in DuckDB than in Arrow). Loaded instead what a 1,000-edition dashboard would load for the edition being\n` +
+        `      viewed — every view filters by edition: the cross-edition tables whole (editions, tracks, topics, terms,\n` +
+        `      themes, track_overlap, theme_track, near_duplicates) and term_topic, term_track, term_stats and\n` +
+        `      cooccurrence for three editions (${chosen.join(', ')}). Queries that span editions (termTrend,\n` +
+        `      searchTopics in all editions) see the whole topics table but only those editions' term rows.`
+    );
+  }
+  const syntheticDb = await openWasmConnectorInNode();
+  const syntheticLoaded = await loadOutput(syntheticDb, synthetic.dir, synthetic.manifest, chosen ? new Set(chosen) : undefined);
+  const big = await timed(`(b) ${EDITIONS} synthetic editions${chosen ? ' (sliced as above)' : ''}`, syntheticLoaded, syntheticDb, synthetic.manifest, chosen);
+  await syntheticDb.close();
+
+  log();
+  log(`view       | query family                      | (a) p50 ms | (a) p95 ms | (b) p50 ms | (b) p95 ms | over ${QUERY_TARGET_MS} ms`);
+  log(`-----------|-----------------------------------|------------|------------|------------|------------|----------`);
+  bundled.forEach((a, i) => {
+    const b: FamilyTiming = big[i];
+    const over = [a, b].filter((x) => x.p95 > QUERY_TARGET_MS).map((x) => (x === a ? 'a' : 'b'));
+    const problem = a.error ?? b.error;
+    log(
+      `${pad(a.family.view, 10)} | ${a.family.name.padEnd(33)} | ${ms(a.p50).padStart(10)} | ${ms(a.p95).padStart(10)} | ` +
+        `${ms(b.p50).padStart(10)} | ${ms(b.p95).padStart(10)} | ${problem ? `error: ${problem}` : over.join(',')}`
+    );
+  });
+  log();
+}
+
+const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+log(`Crosstrack ${version} dashboard benchmark`);
+log();
+if (process.env.BENCH_DASHBOARD_NAV !== '0') await navigation();
+await queries();

@@ -1,0 +1,138 @@
+/**
+ * SQL 控制台 in Chromium against the built app and the real guides: a query runs and
+ * shows rows with the total count, a DROP is refused in words, external access is off,
+ * the query lives in the URL so a link restores it, and the result downloads as CSV.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../analysis/contract.ts';
+import { ensureBuild, ensureData, launchBrowser, ROOT, startServer, watchPage, type AppServer, type Browser } from './support.ts';
+
+const SHOTS = join(ROOT, 'test-results');
+
+let server: AppServer;
+let browser: Browser;
+let manifest: Manifest;
+
+beforeAll(async () => {
+  ensureBuild();
+  await ensureData();
+  server = await startServer();
+  manifest = (await (await fetch(`${server.url}/data/manifest.json`)).json()) as Manifest;
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openConsole(page: Page, query = 'edition=2026-hunan') {
+  await page.goto(`${server.url}/sql?${query}`);
+  await page.getByRole('heading', { name: 'SQL 控制台' }).waitFor();
+}
+
+const editor = (page: Page) => page.getByRole('textbox', { name: 'SQL 语句' });
+const grid = (page: Page) => page.locator('section.result table');
+
+async function runSql(page: Page, sql: string) {
+  await editor(page).fill(sql);
+  await editor(page).press('Control+Enter');
+}
+
+describe('SQL console', () => {
+  it('runs a query, shows rows and the total, with no console errors', async () => {
+    const page = await browser.context.newPage();
+    const log = watchPage(page, server.url);
+    await openConsole(page);
+    // The schema sidebar lists every table with its rows from the manifest.
+    const topics = manifest.tables.find((tb) => tb.name === 'topics')!;
+    expect(await page.locator('.schema summary').filter({ hasText: 'topics' }).first().textContent()).toContain(`${topics.rows} 行`);
+
+    await runSql(page, "SELECT term, count FROM term_stats WHERE edition_id = '2026-hunan' AND generic_verbs = 'removed' ORDER BY count DESC, term LIMIT 5");
+    await grid(page).waitFor({ timeout: 60_000 });
+    expect(await grid(page).locator('tbody tr').count()).toBe(5);
+    expect(await grid(page).locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('数据');
+    expect(await grid(page).locator('thead th').nth(2).textContent()).toContain('INTEGER');
+    expect(await page.locator('section.result .meta').textContent()).toContain('共 5 行');
+    expect(new URL(page.url()).searchParams.get('q')).toContain('FROM term_stats');
+
+    // A big result: 1,000 rows fetched, all counted, paged by 100.
+    const termTopic = manifest.tables.find((tb) => tb.name === 'term_topic')!;
+    await runSql(page, 'SELECT * FROM term_topic');
+    await page.locator('section.result .meta').filter({ hasText: `共 ${termTopic.rows.toLocaleString('zh-CN')} 行` }).waitFor();
+    expect(await page.locator('section.result .meta').textContent()).toContain('只显示前 1,000 行');
+    expect(await grid(page).locator('tbody tr').count()).toBe(100);
+    await page.getByRole('button', { name: '下一页' }).click();
+    expect(await grid(page).locator('tbody tr').first().locator('td').first().textContent()).toBe('101');
+
+    await runSql(page, "SELECT track_no, track_name, topics FROM tracks WHERE edition_id = '2026-hunan' ORDER BY track_no");
+    await page.locator('section.result .meta').filter({ hasText: '共 17 行' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'sql.png') });
+    expect(log.errors).toEqual([]);
+    expect(log.external).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a DROP, a second statement and file access, and the tables stay', async () => {
+    const page = await browser.context.newPage();
+    await openConsole(page);
+    await runSql(page, 'DROP TABLE topics');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('控制台是只读的，不能运行 DROP 语句');
+    await page.screenshot({ path: join(SHOTS, 'sql-rejected.png') });
+
+    await runSql(page, "SELECT 'a;b' AS s; DROP TABLE topics");
+    await alert.filter({ hasText: '一次只能运行一条语句' }).waitFor();
+
+    await runSql(page, "SELECT * FROM read_csv('http://example.com/x.csv')");
+    await alert.filter({ hasText: /disabled by configuration|Permission/ }).waitFor();
+
+    await runSql(page, 'SELECT COUNT(*) AS n FROM topics');
+    await grid(page).waitFor();
+    expect(await grid(page).locator('tbody td').nth(1).textContent()).toBe(String(manifest.summary.topics));
+    await page.close();
+  });
+
+  it('restores the query from a shared link and runs it', async () => {
+    const page = await browser.context.newPage();
+    const log = watchPage(page, server.url);
+    await openConsole(page);
+    await page.getByRole('button', { name: '“可信数据空间”出现在哪些赛道' }).click();
+    await grid(page).waitFor({ timeout: 60_000 });
+    const rows = await grid(page).locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    const shared = page.url();
+    expect(new URL(shared).searchParams.get('q')).toContain('可信数据空间');
+
+    const other = await browser.context.newPage();
+    await other.goto(shared);
+    await grid(other).waitFor({ timeout: 60_000 });
+    expect(await editor(other).inputValue()).toBe(new URL(shared).searchParams.get('q'));
+    expect(await grid(other).locator('tbody tr').count()).toBe(rows);
+    expect(await grid(other).locator('tbody tr').first().textContent()).toBe(await grid(page).locator('tbody tr').first().textContent());
+    await other.close();
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('inserts names from the schema and exports the result as CSV with a BOM', async () => {
+    const page = await browser.context.newPage();
+    await openConsole(page);
+    await editor(page).fill('SELECT * FROM ');
+    await editor(page).press('End');
+    await page.getByRole('button', { name: '插入 editions' }).click();
+    expect(await editor(page).inputValue()).toBe('SELECT * FROM editions');
+    await editor(page).press('Control+Enter');
+    await grid(page).waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /把全部结果/ }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFedition_id,year,region')).toBe(true);
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + manifest.summary.editions);
+    await page.close();
+  });
+});
