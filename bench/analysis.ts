@@ -15,7 +15,7 @@ try {
   const input = join(work, 'editions');
   const bytes = writeSyntheticCorpus(ROOT, input, count);
   const started = performance.now();
-  const code = await main([input, '--out', join(work, 'out'), '--dict', join(ROOT, 'data/dict'), '--quiet']);
+  const code = await main([input, '--out', join(work, 'out'), '--dict', join(ROOT, 'data/dict'), '--quiet', '--timings']);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`analysis exited with ${code}`);
   const peakMb = process.resourceUsage().maxRSS / 1024;

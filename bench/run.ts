@@ -14,8 +14,9 @@ const ROOT = join(import.meta.dirname, '..');
 const sizes = (process.env.BENCH_SIZES ?? '1,200,1000').split(',').filter((s) => s.trim() !== '').map(Number);
 
 if (sizes.length) {
-  console.log('editions |     MB | seconds |  MB/s | peak RSS MB');
-  console.log('---------|--------|---------|-------|------------');
+  console.log('Analysis (npm run analyze on synthetic corpora resampled from the real guides; targets: 200 editions < 3 s, 1,000 < 20 s and 2 GB)');
+  console.log('editions |     MB | seconds |  MB/s | peak RSS MB | per edition, summed over threads: segment / tables / encode ms');
+  console.log('---------|--------|---------|-------|-------------|--------------------------------------------------------------');
 }
 for (const n of sizes) {
   const run = spawnSync('npx', ['tsx', 'bench/analysis.ts', String(n)], { cwd: ROOT, encoding: 'utf8' });
@@ -23,11 +24,13 @@ for (const n of sizes) {
     console.error(run.stderr);
     process.exit(run.status ?? 1);
   }
-  const line = run.stdout.trim().split('\n').at(-1) ?? '{}';
-  const r = JSON.parse(line);
+  const lines = run.stdout.trim().split('\n');
+  const r = JSON.parse(lines.at(-1) ?? '{}');
+  const t = JSON.parse(lines.find((l) => l.startsWith('{"timings"')) ?? '{"timings":{}}').timings;
+  const per = (ms: number) => (ms / n).toFixed(1);
   console.log(
     `${String(r.editions).padStart(8)} | ${r.mb.toFixed(1).padStart(6)} | ${r.seconds.toFixed(2).padStart(7)} | ` +
-      `${r.mbPerSecond.toFixed(1).padStart(5)} | ${r.peakMb.toFixed(0).padStart(10)}`
+      `${r.mbPerSecond.toFixed(1).padStart(5)} | ${r.peakMb.toFixed(0).padStart(11)} | ${per(t.segment)} / ${per(t.tables)} / ${per(t.encode)}`
   );
 }
 

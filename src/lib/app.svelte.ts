@@ -8,7 +8,7 @@ import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { Manifest, ManifestEdition, TableName } from '../../analysis/contract.ts';
 import type { Connector } from './db/connector.ts';
-import { DataError, fetchBytesFrom, loadTables, type DataErrorCode } from './db/load.ts';
+import { DataError, fetchBytesFrom, loadTables, prefetchBytes, type DataErrorCode } from './db/load.ts';
 import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
 import { parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
@@ -69,6 +69,8 @@ export class AppState {
   async start(fetchFn: typeof fetch = fetch): Promise<void> {
     if (!this.manifest || this.engine.phase !== 'idle') return;
     this.engine = { phase: 'starting' };
+    const tableFiles = this.manifest.tables.filter((t) => t.rows > 0).map((t) => t.file);
+    const fetchBytes = prefetchBytes(fetchBytesFrom(fetchFn, this.dataBase), tableFiles);
     let connector;
     try {
       const { openWasmConnector } = await import('./db/wasm.ts');
@@ -79,7 +81,7 @@ export class AppState {
       return;
     }
     try {
-      const report = await loadTables(connector, this.manifest, fetchBytesFrom(fetchFn, this.dataBase), (p) => {
+      const report = await loadTables(connector, this.manifest, fetchBytes, (p) => {
         this.engine = { phase: 'loading', ...p };
       });
       this.themes = await connector.query<ThemeOption>(themeOptions());

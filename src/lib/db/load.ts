@@ -125,6 +125,20 @@ export function fetchBytesFrom(fetchFn: FetchLike, base: string): FetchBytes {
 }
 
 /**
+ * Starts every download now and hands out the pending results later, so the tables
+ * travel over the network while DuckDB-WASM is still compiling and starting.
+ */
+export function prefetchBytes(fetchBytes: FetchBytes, files: readonly string[]): FetchBytes {
+  const started = new Map<string, Promise<Uint8Array>>();
+  for (const file of files) {
+    const bytes = fetchBytes(file);
+    bytes.catch(() => {}); // reported when the loader awaits it
+    started.set(file, bytes);
+  }
+  return (file) => started.get(file) ?? fetchBytes(file);
+}
+
+/**
  * Creates every contract table from schema.ts, then fills the ones the manifest lists
  * with rows. Files download in parallel; inserts run one at a time on the connection.
  */

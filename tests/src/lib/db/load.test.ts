@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_FORMAT, TABLE_NAMES } from '../../../../analysis/contract.ts';
-import { DataError, loadManifest, loadTables, validateManifest } from '../../../../src/lib/db/load.ts';
+import { DataError, loadManifest, loadTables, prefetchBytes, validateManifest } from '../../../../src/lib/db/load.ts';
 import { openNodeConnector } from '../../../../src/lib/db/node.ts';
 import { memoryFixture } from '../fixture/write.ts';
 
@@ -97,5 +97,22 @@ describe('loadTables', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('prefetchBytes', () => {
+  it('starts every download at once and hands each result out later', async () => {
+    const requested: string[] = [];
+    const fetchBytes = async (file: string) => {
+      requested.push(file);
+      if (file === 'bad.arrow') throw new Error('HTTP 404');
+      return new TextEncoder().encode(file);
+    };
+    const prefetched = prefetchBytes(fetchBytes, ['a.arrow', 'bad.arrow', 'b.arrow']);
+    expect(requested).toEqual(['a.arrow', 'bad.arrow', 'b.arrow']);
+    expect(new TextDecoder().decode(await prefetched('b.arrow'))).toBe('b.arrow');
+    await expect(prefetched('bad.arrow')).rejects.toThrow('HTTP 404');
+    expect(new TextDecoder().decode(await prefetched('c.arrow'))).toBe('c.arrow');
+    expect(requested).toEqual(['a.arrow', 'bad.arrow', 'b.arrow', 'c.arrow']);
   });
 });
