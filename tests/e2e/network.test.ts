@@ -4,29 +4,25 @@
  * in the URL, a node opens its term page, the titles-only edition explains the empty
  * sentence window, and the data behind the picture downloads as CSV.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, ensureData, launchBrowser, ROOT, startServer, watchPage, type AppServer, type Browser } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
 
-const SHOTS = join(ROOT, 'test-results');
 const HUNAN = 'edition=2026-hunan';
 
+let dashboard: Dashboard;
 let server: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureBuild();
-  await ensureData();
-  server = await startServer();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
+  dashboard = await openDashboard();
+  ({ server, browser } = dashboard);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await dashboard?.close();
 });
 
 async function openNetwork(page: Page, query = HUNAN) {

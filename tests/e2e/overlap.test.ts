@@ -3,16 +3,16 @@
  * (right tracks, shared terms equal to a direct intersection over term_track), and the
  * whole view restored from a shared URL.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realConnector } from '../src/lib/fixture/real.ts';
-import { ensureBuild, ensureData, launchBrowser, ROOT, startServer, watchPage, type AppServer, type Browser } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
 
-const SHOTS = join(ROOT, 'test-results');
 const HUNAN = '2026-hunan';
 
+let dashboard: Dashboard;
 let server: AppServer;
 let browser: Browser;
 /** Terms of each Hunan track (generic verbs removed), straight from term_track. */
@@ -20,8 +20,8 @@ let trackTerms: Map<number, Set<string>>;
 let trackNames: Map<number, string>;
 
 beforeAll(async () => {
-  ensureBuild();
-  await ensureData();
+  dashboard = await openDashboard();
+  ({ server, browser } = dashboard);
   const { db } = await realConnector('node');
   const rows = await db.query<{ track_no: number; term: string }>({
     sql: `SELECT track_no, term FROM term_track WHERE edition_id = ? AND generic_verbs = 'removed' AND count > 0`,
@@ -35,14 +35,10 @@ beforeAll(async () => {
     )
   );
   await db.close();
-  server = await startServer();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await dashboard?.close();
 });
 
 const shared = (a: number, b: number) => [...trackTerms.get(a)!].filter((t) => trackTerms.get(b)!.has(t)).sort();

@@ -2,32 +2,29 @@
  * 总览 in Chromium on the real data: every chart draws, the word cloud is the same after a
  * reload and holds no punctuation or (removed) generic verbs, and clicks drill down.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, ensureData, launchBrowser, ROOT, startServer, watchPage, type AppServer, type Browser } from './support.ts';
+import { ROOT, watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
 
-const SHOTS = join(ROOT, 'test-results');
 const GENERIC_VERBS = readFileSync(join(ROOT, 'data/dict/generic-verbs.txt'), 'utf8')
   .split('\n')
   .map((l) => l.replace(/\s+#.*$/, '').trim())
   .filter((l) => l && !l.startsWith('#'));
 
+let dashboard: Dashboard;
 let server: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureBuild();
-  expect(await ensureData()).toBe('real');
-  server = await startServer();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
+  dashboard = await openDashboard();
+  ({ server, browser } = dashboard);
+  expect(dashboard.data).toBe('real');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await dashboard?.close();
 });
 
 const frameTitled = (page: Page, title: RegExp) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: title }) });

@@ -3,32 +3,28 @@
  * DuckDB-WASM loads every table, the top-terms chart shows Chinese labels, filters and
  * language live in the URL, exports work, and nothing is fetched from outside.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../analysis/contract.ts';
-import { ensureBuild, ensureData, launchBrowser, ROOT, startServer, watchPage, type AppServer, type Browser } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
 
-const SHOTS = join(ROOT, 'test-results');
 const HAN = /\p{Script=Han}/u;
 
+let dashboard: Dashboard;
 let server: AppServer;
 let browser: Browser;
 let manifest: Manifest;
 
 beforeAll(async () => {
-  ensureBuild();
-  await ensureData();
-  server = await startServer();
+  dashboard = await openDashboard();
+  ({ server, browser } = dashboard);
   manifest = (await (await fetch(`${server.url}/data/manifest.json`)).json()) as Manifest;
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await dashboard?.close();
 });
 
 async function openOverview(page: Page, query = '') {
@@ -59,7 +55,7 @@ describe('overview', () => {
     expect(await nav.locator('a', { hasText: '总览' }).count()).toBe(1);
     expect(await nav.locator('[aria-disabled="true"]').count()).toBeGreaterThan(0);
 
-    await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'smoke-overview.png'), fullPage: true });
     expect(log.errors).toEqual([]);
     expect(log.external).toEqual([]);
     await page.close();

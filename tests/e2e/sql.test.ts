@@ -3,31 +3,27 @@
  * shows rows with the total count, a DROP is refused in words, external access is off,
  * the query lives in the URL so a link restores it, and the result downloads as CSV.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../analysis/contract.ts';
-import { ensureBuild, ensureData, launchBrowser, ROOT, startServer, watchPage, type AppServer, type Browser } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
 
-const SHOTS = join(ROOT, 'test-results');
 
+let dashboard: Dashboard;
 let server: AppServer;
 let browser: Browser;
 let manifest: Manifest;
 
 beforeAll(async () => {
-  ensureBuild();
-  await ensureData();
-  server = await startServer();
+  dashboard = await openDashboard();
+  ({ server, browser } = dashboard);
   manifest = (await (await fetch(`${server.url}/data/manifest.json`)).json()) as Manifest;
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await dashboard?.close();
 });
 
 async function openConsole(page: Page, query = 'edition=2026-hunan') {

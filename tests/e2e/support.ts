@@ -4,7 +4,7 @@
  * Every request the page makes is recorded so tests can prove nothing leaves the machine.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -145,4 +145,32 @@ export function watchPage(page: Page, serverUrl: string): PageLog {
     if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) log.external.push(url);
   });
   return log;
+}
+
+export const SHOTS = join(ROOT, 'test-results');
+
+export interface Dashboard {
+  server: AppServer;
+  browser: Browser;
+  /** Where the served tables came from: the real analysis output or the test fixture. */
+  data: 'real' | 'fixture';
+  close(): Promise<void>;
+}
+
+/** What every browser test file starts with: a current build, data, the server and Chromium. */
+export async function openDashboard(): Promise<Dashboard> {
+  ensureBuild();
+  const data = await ensureData();
+  const server = await startServer();
+  const browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+  return {
+    server,
+    browser,
+    data,
+    async close() {
+      await browser.close();
+      await server.stop();
+    }
+  };
 }

@@ -3,31 +3,27 @@
  * filter in the URL; the page of 可信数据空间 shows its six tracks, KWIC lines and
  * co-occurring terms; a shared URL restores the view; clicks drill down.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, ensureData, launchBrowser, ROOT, startServer, watchPage, type AppServer, type Browser } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
 
-const SHOTS = join(ROOT, 'test-results');
 const TRUSTED = '可信数据空间';
 const SIX = ['现代农业', '交通运输', '金融服务', '医疗保障', '应急管理', '中医药'];
 const HAN = /\p{Script=Han}/u;
 
+let dashboard: Dashboard;
 let server: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureBuild();
-  expect(await ensureData()).toBe('real');
-  server = await startServer();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
+  dashboard = await openDashboard();
+  ({ server, browser } = dashboard);
+  expect(dashboard.data).toBe('real');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await dashboard?.close();
 });
 
 const frameTitled = (page: Page, title: RegExp) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: title }) });

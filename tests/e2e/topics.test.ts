@@ -3,34 +3,29 @@
  * text, marks the match, links to the topic on its track page; hostile input is plain
  * text; the query lives in the URL.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realConnector } from '../src/lib/fixture/real.ts';
-import { ensureBuild, ensureData, launchBrowser, ROOT, startServer, watchPage, type AppServer, type Browser } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
 
-const SHOTS = join(ROOT, 'test-results');
 const HUNAN = '2026-hunan';
 
+let dashboard: Dashboard;
 let server: AppServer;
 let browser: Browser;
 let topics: { edition_id: string; track_no: number; topic_no: number; title: string; body: string }[];
 
 beforeAll(async () => {
-  ensureBuild();
-  await ensureData();
+  dashboard = await openDashboard();
+  ({ server, browser } = dashboard);
   const { db } = await realConnector('node');
   topics = await db.query({ sql: 'SELECT edition_id, track_no, topic_no, title, body FROM topics' });
   await db.close();
-  server = await startServer();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await dashboard?.close();
 });
 
 const containing = (q: string, edition?: string) =>
@@ -77,8 +72,8 @@ describe('topic search', () => {
     expect(await page.getByRole('searchbox').inputValue()).toBe(hostile);
     await page.getByRole('button', { name: '清除' }).click();
     await page.waitForURL((url) => !url.searchParams.has('q'));
-    await waitForResults(page);
-    expect(await page.locator('.results .count').textContent()).toContain(`共 ${topics.length} 个题目`);
+    // The empty result stays on screen until the new query answers: poll, do not read once.
+    await expect.poll(() => page.locator('.results .count').textContent(), { timeout: 30_000 }).toContain(`共 ${topics.length} 个题目`);
     expect(log.errors).toEqual([]);
     await page.close();
   });

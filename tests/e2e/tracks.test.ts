@@ -3,38 +3,33 @@
  * terms, overlap, near-duplicates and topics with terms marked as links; `topic` and
  * `term` in the URL mark a topic and a term; state survives a shared link.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../analysis/contract.ts';
 import { realConnector } from '../src/lib/fixture/real.ts';
-import { ensureBuild, ensureData, launchBrowser, ROOT, startServer, watchPage, type AppServer, type Browser } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
 
-const SHOTS = join(ROOT, 'test-results');
 const HUNAN = '2026-hunan';
 const HAN = /\p{Script=Han}/u;
 
+let dashboard: Dashboard;
 let server: AppServer;
 let browser: Browser;
 let manifest: Manifest;
 let genericVerbs: Set<string>;
 
 beforeAll(async () => {
-  ensureBuild();
-  await ensureData();
+  dashboard = await openDashboard();
+  ({ server, browser } = dashboard);
   const { db } = await realConnector('node');
   genericVerbs = new Set((await db.query<{ term: string }>({ sql: 'SELECT term FROM terms WHERE generic_verb' })).map((r) => r.term));
   await db.close();
-  server = await startServer();
   manifest = (await (await fetch(`${server.url}/data/manifest.json`)).json()) as Manifest;
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await dashboard?.close();
 });
 
 const hunan = () => manifest.editions.find((e) => e.edition_id === HUNAN)!;
