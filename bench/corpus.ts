@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGuide } from '../analysis/parse/index.ts';
 import type { ParsedTrack } from '../analysis/model.ts';
+import { seededRandom } from '../src/lib/random.ts';
 
 const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -13,18 +14,6 @@ export function chineseNumeral(n: number): string {
   if (n < 10) return CHINESE_DIGITS[n];
   const tens = Math.floor(n / 10);
   return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${CHINESE_DIGITS[n % 10]}`;
-}
-
-/** mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function loadSeedTracks(root: string): ParsedTrack[] {

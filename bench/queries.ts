@@ -13,7 +13,7 @@ import { checkReadOnly, exampleQueries, statementRows, SHOWN_ROWS } from '../src
 import { termByTrack, termCooccurrence, termIndex, termKwic, termSpread, termTrend } from '../src/lib/queries/term.ts';
 import { searchTopics } from '../src/lib/queries/topics.ts';
 import { trackIndex, trackKeyness, trackOverlaps, trackTermSpans } from '../src/lib/queries/track.ts';
-import { seededRandom } from './corpus.ts';
+import { seededRandom } from '../src/lib/random.ts';
 
 /** What the parameters are drawn from: read once from the loaded tables. */
 export interface QueryContext {

@@ -75,18 +75,6 @@ export function seedOf(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a small seeded generator in [0, 1); the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The cloud as standalone SVG (for export; the page draws the same words). */
 export function cloudSvg(words: readonly PlacedWord[], width = CLOUD_WIDTH, height = CLOUD_HEIGHT): string {
   const texts = words

@@ -5,7 +5,7 @@
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
 import { estimateTextWidth } from '../export/svg.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../random.ts';
 
 export interface LayoutInput {
   /** Node sizes follow `count`; labels show `term`. */

@@ -8,9 +8,9 @@ import {
   isCloudWord,
   MAX_FONT,
   MIN_FONT,
-  seededRandom,
   seedOf
 } from '../../../../src/lib/charts/wordcloud.ts';
+import { seededRandom } from '../../../../src/lib/random.ts';
 
 describe('word cloud words', () => {
   it('never lets punctuation, symbols, spaces or bare numbers in', () => {

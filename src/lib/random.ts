@@ -1,4 +1,4 @@
-/** mulberry32: a small seeded generator, so a layout is the same on every load of the same URL. */
+/** mulberry32: a small seeded generator in [0, 1), so layouts and synthetic corpora are the same on every run. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
