@@ -14,6 +14,7 @@ import { themeOptions, type ThemeOption } from './queries/filters.ts';
 import { parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
 import { hrefWithGlobals } from './state/url.ts';
 import { routeExists } from './nav.ts';
+import { loadVega } from './charts/vega-modules.ts';
 
 export interface DataProblem {
   code: DataErrorCode;
@@ -69,12 +70,14 @@ export class AppState {
   async start(fetchFn: typeof fetch = fetch): Promise<void> {
     if (!this.manifest || this.engine.phase !== 'idle') return;
     this.engine = { phase: 'starting' };
+    void loadVega().catch(() => {}); // a chart reports its own load failure
     const tableFiles = this.manifest.tables.filter((t) => t.rows > 0).map((t) => t.file);
     const fetchBytes = prefetchBytes(fetchBytesFrom(fetchFn, this.dataBase), tableFiles);
     let connector;
     try {
       const { openWasmConnector } = await import('./db/wasm.ts');
       connector = await openWasmConnector();
+      performance.mark('crosstrack:engine-ready');
     } catch (error) {
       console.error(error);
       this.engine = { phase: 'error', problem: problemOf(error, 'engine-start') };
@@ -88,6 +91,7 @@ export class AppState {
       // The SQL console runs typed queries: nothing may reach files or URLs after loading.
       await connector.query({ sql: LOCKDOWN_SQL });
       this.connector = connector;
+      performance.mark('crosstrack:tables-ready');
       this.engine = { phase: 'ready', missing: report.missing };
     } catch (error) {
       console.error(error);
