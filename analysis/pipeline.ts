@@ -76,7 +76,7 @@ export interface PipelineResult {
   timings: Record<'read' | 'dictionaries' | 'segment' | 'tables' | 'encode' | 'editions' | 'finish', number>;
 }
 
-export const DEFAULT_MIN_PAIR_COUNT = 2;
+export const DEFAULT_MIN_PAIR_COUNT = 3;
 
 /** Thrown when several files fail: all their diagnostics, none written. */
 export class PipelineErrors extends Error {

@@ -8,6 +8,12 @@ for (let i = 0; i < 100; i++) {
   DIGIT_PAIRS[i * 2] = 0x30 + Math.floor(i / 10);
   DIGIT_PAIRS[i * 2 + 1] = 0x30 + (i % 10);
 }
+const DIGIT_TRIPLES = new Uint8Array(3000);
+for (let i = 0; i < 1000; i++) {
+  DIGIT_TRIPLES[i * 3] = 0x30 + Math.floor(i / 100);
+  DIGIT_TRIPLES[i * 3 + 1] = 0x30 + (Math.floor(i / 10) % 10);
+  DIGIT_TRIPLES[i * 3 + 2] = 0x30 + (i % 10);
+}
 
 export class ByteBuffer {
   private buffer: Uint8Array;
@@ -96,6 +102,28 @@ export class ByteBuffer {
       out[--at] = DIGIT_PAIRS[v * 2];
     } else out[--at] = 0x30 + v;
     while (at > this.length - total) out[--at] = 0x30;
+  }
+
+  /**
+   * Appends "." and a fraction of 1 … 999,999 millionths as six digits without the
+   * trailing zeros (250000 → ".25"): a table lookup per three digits, since floats are
+   * most of the cells of the large tables.
+   */
+  millionths(fraction: number): void {
+    this.reserve(7);
+    const out = this.buffer;
+    let at = this.length;
+    const high = ((fraction / 1000) | 0) * 3;
+    const low = (fraction % 1000) * 3;
+    out[at++] = 0x2e;
+    out[at++] = DIGIT_TRIPLES[high];
+    out[at++] = DIGIT_TRIPLES[high + 1];
+    out[at++] = DIGIT_TRIPLES[high + 2];
+    out[at++] = DIGIT_TRIPLES[low];
+    out[at++] = DIGIT_TRIPLES[low + 1];
+    out[at++] = DIGIT_TRIPLES[low + 2];
+    while (out[at - 1] === 0x30) at--;
+    this.length = at;
   }
 
   /** A view of the bytes written so far (valid until the next write). */

@@ -15,7 +15,7 @@ const SCALE = 10 ** CSV_DECIMALS;
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const MINUS = 0x2d;
-const DOT = 0x2e;
+const ZERO = 0x30;
 
 function csvString(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -30,18 +30,12 @@ export function writeCsvFloat(out: ByteBuffer, x: number): void {
   const magnitude = negative ? -x : x;
   if (!Number.isFinite(x) || magnitude >= 1e9) return out.text(String(x));
   const scaled = Math.round(magnitude * SCALE);
+  if (scaled === 0) return out.byte(ZERO);
   const whole = Math.floor(scaled / SCALE);
-  let fraction = scaled - whole * SCALE;
-  if (negative && scaled !== 0) out.byte(MINUS);
+  const fraction = scaled - whole * SCALE;
+  if (negative) out.byte(MINUS);
   out.digits(whole);
-  if (fraction === 0) return;
-  let places = CSV_DECIMALS;
-  while (fraction % 10 === 0) {
-    fraction = (fraction / 10) | 0;
-    places--;
-  }
-  out.byte(DOT);
-  out.digits(fraction, places);
+  if (fraction !== 0) out.millionths(fraction);
 }
 
 export function csvFloat(x: number): string {
