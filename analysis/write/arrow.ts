@@ -48,45 +48,74 @@ const encoder = new TextEncoder();
 /** Below this length a JS loop beats TextEncoder.encodeInto's call overhead. */
 const SHORT_STRING = 48;
 
-/** UTF-8 byte length without encoding (a surrogate pair counts 4). */
-function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) bytes += 1;
-    else if (unit >= 0xd800 && unit <= 0xdbff) {
-      bytes += 2;
-      i++;
-    } else bytes += 2;
-  }
-  return bytes;
-}
-
-/** Writes a string already measured by utf8Length (so surrogates are well paired). */
-function writeUtf8(text: string, out: Uint8Array, at: number, end: number): void {
-  if (text.length > SHORT_STRING) {
-    encoder.encodeInto(text, out.subarray(at, end));
-    return;
-  }
+/**
+ * Writes `text` as UTF-8 at `at` and returns the end. `out` has room for 3 bytes per
+ * UTF-16 unit, the most any string needs (an unpaired surrogate becomes U+FFFD, 3 bytes).
+ */
+function writeUtf8(text: string, out: Uint8Array, at: number): number {
+  if (text.length > SHORT_STRING) return at + encoder.encodeInto(text, out.subarray(at)).written;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
     if (code < 0x80) out[at++] = code;
     else if (code < 0x800) {
       out[at++] = 0xc0 | (code >> 6);
       out[at++] = 0x80 | (code & 0x3f);
-    } else if (code >= 0xd800 && code <= 0xdbff) {
-      code = 0x10000 + ((code - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
-      out[at++] = 0xf0 | (code >> 18);
-      out[at++] = 0x80 | ((code >> 12) & 0x3f);
-      out[at++] = 0x80 | ((code >> 6) & 0x3f);
-      out[at++] = 0x80 | (code & 0x3f);
     } else {
+      if (code >= 0xd800 && code <= 0xdfff) {
+        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+          out[at++] = 0xf0 | (code >> 18);
+          out[at++] = 0x80 | ((code >> 12) & 0x3f);
+          out[at++] = 0x80 | ((code >> 6) & 0x3f);
+          out[at++] = 0x80 | (code & 0x3f);
+          continue;
+        }
+        code = 0xfffd;
+      }
       out[at++] = 0xe0 | (code >> 12);
       out[at++] = 0x80 | ((code >> 6) & 0x3f);
       out[at++] = 0x80 | (code & 0x3f);
     }
   }
+  return at;
+}
+
+/**
+ * A string column's offsets and bytes in one pass. Rows come sorted by their key, so a
+ * value often repeats the one above it (the edition id always, terms in runs): those
+ * copy the bytes already written instead of encoding again.
+ */
+function utf8Column(values: unknown[]): { offsets: Int32Array; data: Uint8Array } {
+  const length = values.length;
+  let units = 0;
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (typeof v === 'string') units += v.length;
+  }
+  const data = new Uint8Array(units * 3);
+  const offsets = new Int32Array(length + 1);
+  let at = 0;
+  let previous: string | null = null;
+  let previousStart = 0;
+  let previousEnd = 0;
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (typeof v === 'string') {
+      const start = at;
+      if (v === previous) {
+        for (let p = previousStart; p < previousEnd; p++) data[at++] = data[p];
+      } else {
+        at = writeUtf8(v, data, at);
+        previous = v;
+      }
+      previousStart = start;
+      previousEnd = at;
+    }
+    offsets[i + 1] = at;
+  }
+  return { offsets, data: data.subarray(0, at) };
 }
 
 type Rows = readonly Record<string, unknown>[];
@@ -130,18 +159,7 @@ function columnData(field: Field, values: unknown[]): Data {
   const common = { length, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : undefined };
   const type = field.type;
   if (type instanceof Utf8) {
-    const offsets = new Int32Array(length + 1);
-    let total = 0;
-    for (let i = 0; i < length; i++) {
-      const v = values[i];
-      if (typeof v === 'string') total += utf8Length(v);
-      offsets[i + 1] = total;
-    }
-    const data = new Uint8Array(total);
-    for (let i = 0; i < length; i++) {
-      const v = values[i];
-      if (typeof v === 'string') writeUtf8(v, data, offsets[i], offsets[i + 1]);
-    }
+    const { offsets, data } = utf8Column(values);
     return makeData({ type, ...common, valueOffsets: offsets, data });
   }
   if (type instanceof Int32) {
