@@ -6,7 +6,7 @@ import { TABLES } from '../contract.ts';
 import type { Dictionaries, ParsedEdition } from '../model.ts';
 import { createSegmenter } from '../segment/index.ts';
 import { computeEditionTables, summarizeVocabulary, type EditionTableName, type VocabularySummary } from '../tables/index.ts';
-import { encodeBatch, type EncodedBatch } from '../write/table-writer.ts';
+import { encodeColumns, type EncodedBatch } from '../write/table-writer.ts';
 
 export interface EditionJobOptions {
   minPairCount: number;
@@ -30,11 +30,11 @@ export function createEditionJob(dict: Dictionaries, options: EditionJobOptions)
       track.topics.map((topic) => segmenter.segmentTopic(edition.meta.edition_id, track.track_no, topic))
     );
     const t1 = performance.now();
-    const rows = computeEditionTables(edition, segmented, dict, options);
+    const batches = computeEditionTables(edition, segmented, dict, options);
     const vocabulary = summarizeVocabulary(segmented);
     const t2 = performance.now();
     const tables = Object.fromEntries(
-      Object.entries(rows).map(([name, tableRows]) => [name, encodeBatch(TABLES[name as EditionTableName], tableRows)])
+      Object.entries(batches).map(([name, batch]) => [name, encodeColumns(TABLES[name as EditionTableName], batch)])
     ) as Record<EditionTableName, EncodedBatch>;
     const t3 = performance.now();
     return { edition_id: edition.meta.edition_id, tables, vocabulary, timings: { segment: t1 - t0, tables: t2 - t1, encode: t3 - t2 } };

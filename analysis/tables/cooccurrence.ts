@@ -5,7 +5,8 @@
  * counter. No pair keys are hashed, and rows come out in (term_a, term_b) order because
  * ids are assigned in code-point order.
  */
-import type { CooccurrenceRow } from '../contract.ts';
+import { cooccurrence } from '../contract.ts';
+import { columnBatch, floats, ints, same, symbols, type ColumnBatch } from '../write/columns.ts';
 import type { EditionIndex } from './counts.ts';
 import { associationStrength, jaccard, log2Table, npmi } from './stats.ts';
 
@@ -89,7 +90,7 @@ function ascending(touched: Int32Array, count: number, counter: Int32Array, from
   return touched.subarray(0, at);
 }
 
-export function cooccurrenceRows(index: EditionIndex, minPairCount: number): CooccurrenceRow[] {
+export function cooccurrenceColumns(index: EditionIndex, minPairCount: number): ColumnBatch {
   const V = index.terms.length;
   const topics = buildWindows(
     index.units.map((unit) => unit.distinctTermIds),
@@ -109,7 +110,17 @@ export function cooccurrenceRows(index: EditionIndex, minPairCount: number): Coo
   const topicCount = new Int32Array(V);
   const sentenceCount = new Int32Array(V);
   const touched = new Int32Array(V);
-  const rows: CooccurrenceRow[] = [];
+  const termA: number[] = [];
+  const termB: number[] = [];
+  const topicCounts: number[] = [];
+  const sentenceCounts: number[] = [];
+  const jaccards: number[] = [];
+  const strengths: number[] = [];
+  const npmis: number[] = [];
+  const sentenceShared: number[] = [];
+  const sentenceJaccards: number[] = [];
+  const sentenceStrengths: number[] = [];
+  const sentenceNpmis: number[] = [];
 
   for (let i = 0; i < V; i++) {
     let touchedCount = 0;
@@ -138,20 +149,31 @@ export function cooccurrenceRows(index: EditionIndex, minPairCount: number): Coo
       const nj = topics.postingStart[j + 1] - topics.postingStart[j];
       const sj = sentences.postingStart[j + 1] - sentences.postingStart[j];
       const shared = sij > 0;
-      rows.push({
-        edition_id: index.editionId,
-        term_a: index.terms[i],
-        term_b: index.terms[j],
-        topics: aij,
-        sentences: sij,
-        jaccard: jaccard(aij, ni, nj),
-        association_strength: associationStrength(aij, N, ni, nj),
-        npmi: npmi(aij, N, ni, nj, log2),
-        sentence_jaccard: shared ? jaccard(sij, si, sj) : null,
-        sentence_association_strength: shared ? associationStrength(sij, sentenceTotal, si, sj) : null,
-        sentence_npmi: shared ? npmi(sij, sentenceTotal, si, sj, log2) : null
-      });
+      termA.push(i);
+      termB.push(j);
+      topicCounts.push(aij);
+      sentenceCounts.push(sij);
+      jaccards.push(jaccard(aij, ni, nj));
+      strengths.push(associationStrength(aij, N, ni, nj));
+      npmis.push(npmi(aij, N, ni, nj, log2));
+      sentenceShared.push(shared ? 1 : 0);
+      sentenceJaccards.push(shared ? jaccard(sij, si, sj) : 0);
+      sentenceStrengths.push(shared ? associationStrength(sij, sentenceTotal, si, sj) : 0);
+      sentenceNpmis.push(shared ? npmi(sij, sentenceTotal, si, sj, log2) : 0);
     }
   }
-  return rows;
+  return columnBatch(cooccurrence, termA.length, {
+    edition_id: same(index.editionId),
+    term_a: symbols(termA, index.symbols),
+    term_b: symbols(termB, index.symbols),
+    topics: ints(topicCounts),
+    sentences: ints(sentenceCounts),
+    jaccard: floats(jaccards),
+    association_strength: floats(strengths),
+    npmi: floats(npmis),
+    // Null when the pair shares no sentence.
+    sentence_jaccard: floats(sentenceJaccards, sentenceShared),
+    sentence_association_strength: floats(sentenceStrengths, sentenceShared),
+    sentence_npmi: floats(sentenceNpmis, sentenceShared)
+  });
 }

@@ -6,6 +6,7 @@
 import type { GenericVerbs } from '../contract.ts';
 import type { ParsedEdition, ParsedTopic, ParsedTrack, SegmentedTopic, SegmentedToken } from '../model.ts';
 import { compareCodePoints } from './order.ts';
+import { Symbols } from '../write/columns.ts';
 
 export interface TopicUnit {
   track: ParsedTrack;
@@ -35,6 +36,8 @@ export interface EditionIndex {
   editionId: string;
   /** Term by id, code-point sorted. */
   terms: string[];
+  /** The same terms for the column writers, each encoded once per edition. */
+  symbols: Symbols;
   termIds: Map<string, number>;
   /** Tracks sorted by track_no. */
   tracks: ParsedTrack[];
@@ -103,7 +106,7 @@ export function buildEditionIndex(edition: ParsedEdition, segmented: readonly Se
     removed: countVariant(units, tracks.length, terms.length, true),
     kept: countVariant(units, tracks.length, terms.length, false)
   };
-  return { editionId, terms, termIds, tracks, units, unitsByTrack, variants };
+  return { editionId, terms, symbols: new Symbols(terms), termIds, tracks, units, unitsByTrack, variants };
 }
 
 function countVariant(units: TopicUnit[], T: number, V: number, dropGenericVerbs: boolean): VariantCounts {

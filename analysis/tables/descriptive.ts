@@ -1,5 +1,6 @@
 /** The descriptive tables of an edition: editions, tracks, topics and term_topic. */
-import type { EditionRow, TermTopicRow, TopicRow, TrackRow } from '../contract.ts';
+import { term_topic, type EditionRow, type TopicRow, type TrackRow } from '../contract.ts';
+import { columnBatch, ints, same, strings, symbols, type ColumnBatch } from '../write/columns.ts';
 import type { ParsedEdition, SegmentedToken } from '../model.ts';
 import type { EditionIndex, TopicUnit } from './counts.ts';
 import { countCodePoints } from './order.ts';
@@ -65,8 +66,13 @@ function topicChars(unit: TopicUnit): number {
 }
 
 /** One row per (topic, term) with every token, generic verbs included. */
-export function termTopicRows(index: EditionIndex): TermTopicRow[] {
-  const rows: TermTopicRow[] = [];
+export function termTopicColumns(index: EditionIndex): ColumnBatch {
+  const trackNo: number[] = [];
+  const topicNo: number[] = [];
+  const term: number[] = [];
+  const count: number[] = [];
+  const titleSpans: string[] = [];
+  const bodySpans: string[] = [];
   for (const unit of index.units) {
     // Token positions grouped by term id (ascending = code-point order), then by start.
     const order = Array.from(unit.termIds.keys()).sort(
@@ -77,19 +83,24 @@ export function termTopicRows(index: EditionIndex): TermTopicRow[] {
       let to = from;
       while (to < order.length && unit.termIds[order[to]] === id) to++;
       const group = order.slice(from, to).map((i) => unit.tokens[i]);
-      rows.push({
-        edition_id: index.editionId,
-        track_no: unit.track.track_no,
-        topic_no: unit.topic.topic_no,
-        term: index.terms[id],
-        count: group.length,
-        title_spans: spans(group, 'title'),
-        body_spans: spans(group, 'body')
-      });
+      trackNo.push(unit.track.track_no);
+      topicNo.push(unit.topic.topic_no);
+      term.push(id);
+      count.push(group.length);
+      titleSpans.push(spans(group, 'title'));
+      bodySpans.push(spans(group, 'body'));
       from = to;
     }
   }
-  return rows;
+  return columnBatch(term_topic, term.length, {
+    edition_id: same(index.editionId),
+    track_no: ints(trackNo),
+    topic_no: ints(topicNo),
+    term: symbols(term, index.symbols),
+    count: ints(count),
+    title_spans: strings(titleSpans),
+    body_spans: strings(bodySpans)
+  });
 }
 
 function spans(tokens: SegmentedToken[], part: SegmentedToken['part']): string {

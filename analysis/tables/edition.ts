@@ -1,11 +1,12 @@
 /** All per-edition tables from one parsed and segmented edition. */
-import type { Rows } from '../contract.ts';
+import { TABLES, type Rows } from '../contract.ts';
 import type { Dictionaries, ParsedEdition, SegmentedTopic } from '../model.ts';
-import { cooccurrenceRows } from './cooccurrence.ts';
+import { columnsFromRows, rowsFromColumns, type ColumnBatch } from '../write/columns.ts';
+import { cooccurrenceColumns } from './cooccurrence.ts';
 import { buildEditionIndex } from './counts.ts';
-import { editionRow, termTopicRows, topicRows, trackRows } from './descriptive.ts';
-import { termStatsRows, termTrackRows } from './keyness.ts';
-import { trackOverlapRows } from './overlap.ts';
+import { editionRow, termTopicColumns, topicRows, trackRows } from './descriptive.ts';
+import { termStatsColumns, termTrackColumns } from './keyness.ts';
+import { trackOverlapColumns } from './overlap.ts';
 import { themeTrackRows } from './themes.ts';
 
 export type EditionTableName =
@@ -19,8 +20,11 @@ export type EditionTableName =
   | 'track_overlap'
   | 'theme_track';
 
-/** Rows of one edition, each table sorted by its contract key. `editions` holds one row. */
-export type EditionTables = Pick<Rows, EditionTableName>;
+/** One edition's tables as column batches, each sorted by its contract key. `editions` holds one row. */
+export type EditionTables = Record<EditionTableName, ColumnBatch>;
+
+/** The same tables as row objects (for tests and small consumers). */
+export type EditionRows = Pick<Rows, EditionTableName>;
 
 export interface EditionTableOptions {
   /** Keep a co-occurring pair when it shares at least this many topics or sentences. */
@@ -35,14 +39,21 @@ export function computeEditionTables(
 ): EditionTables {
   const index = buildEditionIndex(edition, topics);
   return {
-    editions: [editionRow(edition, index)],
-    tracks: trackRows(index),
-    topics: topicRows(index),
-    term_topic: termTopicRows(index),
-    term_track: termTrackRows(index),
-    term_stats: termStatsRows(index),
-    cooccurrence: cooccurrenceRows(index, options.minPairCount),
-    track_overlap: trackOverlapRows(index),
-    theme_track: themeTrackRows(index, dict.themes)
+    editions: columnsFromRows(TABLES.editions, [editionRow(edition, index)]),
+    tracks: columnsFromRows(TABLES.tracks, trackRows(index)),
+    topics: columnsFromRows(TABLES.topics, topicRows(index)),
+    term_topic: termTopicColumns(index),
+    term_track: termTrackColumns(index),
+    term_stats: termStatsColumns(index),
+    cooccurrence: cooccurrenceColumns(index, options.minPairCount),
+    track_overlap: trackOverlapColumns(index),
+    theme_track: columnsFromRows(TABLES.theme_track, themeTrackRows(index, dict.themes))
   };
+}
+
+export function editionRows(tables: EditionTables): EditionRows {
+  const rows = Object.fromEntries(
+    Object.entries(tables).map(([name, batch]) => [name, rowsFromColumns(TABLES[name as EditionTableName], batch)])
+  );
+  return rows as EditionRows;
 }

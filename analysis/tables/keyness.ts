@@ -1,5 +1,6 @@
 /** term_track (keyness of a track against the rest of its edition) and term_stats (spread). */
-import { GENERIC_VERBS, type GenericVerbs, type TermStatsRow, type TermTrackRow } from '../contract.ts';
+import { GENERIC_VERBS, term_stats, term_track, type GenericVerbs } from '../contract.ts';
+import { columnBatch, floats, ints, same, Symbols, symbols, type ColumnBatch } from '../write/columns.ts';
 import type { EditionIndex } from './counts.ts';
 import { compareCodePoints } from './order.ts';
 import { g2Signed, griesDp, logRatio, per10k } from './stats.ts';
@@ -7,10 +8,20 @@ import { g2Signed, griesDp, logRatio, per10k } from './stats.ts';
 /** The variants in contract key order ('kept' < 'removed'). */
 export const VARIANTS_IN_ORDER: readonly GenericVerbs[] = [...GENERIC_VERBS].sort(compareCodePoints);
 
-export function termTrackRows(index: EditionIndex): TermTrackRow[] {
+/** The variant column's strings, ids in VARIANTS_IN_ORDER. */
+export const VARIANT_SYMBOLS = new Symbols(VARIANTS_IN_ORDER);
+
+export function termTrackColumns(index: EditionIndex): ColumnBatch {
   const V = index.terms.length;
-  const rows: TermTrackRow[] = [];
-  for (const variant of VARIANTS_IN_ORDER) {
+  const variantIds: number[] = [];
+  const trackNo: number[] = [];
+  const term: number[] = [];
+  const count: number[] = [];
+  const topics: number[] = [];
+  const rate: number[] = [];
+  const g2: number[] = [];
+  const lr: number[] = [];
+  VARIANTS_IN_ORDER.forEach((variant, v) => {
     const counts = index.variants[variant];
     index.tracks.forEach((track, k) => {
       const c = counts.trackTokens[k];
@@ -19,48 +30,69 @@ export function termTrackRows(index: EditionIndex): TermTrackRow[] {
         const a = counts.trackTermCount[k * V + id];
         if (a === 0) continue;
         const b = counts.termCount[id] - a;
-        rows.push({
-          edition_id: index.editionId,
-          generic_verbs: variant,
-          track_no: track.track_no,
-          term: index.terms[id],
-          count: a,
-          topics: counts.trackTermTopics[k * V + id],
-          per10k: per10k(a, c),
-          keyness_g2: g2Signed(a, b, c, d),
-          log_ratio: logRatio(a, b, c, d)
-        });
+        variantIds.push(v);
+        trackNo.push(track.track_no);
+        term.push(id);
+        count.push(a);
+        topics.push(counts.trackTermTopics[k * V + id]);
+        rate.push(per10k(a, c));
+        g2.push(g2Signed(a, b, c, d));
+        lr.push(logRatio(a, b, c, d));
       }
     });
-  }
-  return rows;
+  });
+  return columnBatch(term_track, term.length, {
+    edition_id: same(index.editionId),
+    generic_verbs: symbols(variantIds, VARIANT_SYMBOLS),
+    track_no: ints(trackNo),
+    term: symbols(term, index.symbols),
+    count: ints(count),
+    topics: ints(topics),
+    per10k: floats(rate),
+    keyness_g2: floats(g2),
+    log_ratio: floats(lr)
+  });
 }
 
-export function termStatsRows(index: EditionIndex): TermStatsRow[] {
+export function termStatsColumns(index: EditionIndex): ColumnBatch {
   const V = index.terms.length;
   const T = index.tracks.length;
-  const rows: TermStatsRow[] = [];
+  const variantIds: number[] = [];
+  const term: number[] = [];
+  const count: number[] = [];
+  const topics: number[] = [];
+  const tracks: number[] = [];
+  const rate: number[] = [];
+  const dp: number[] = [];
+  const dpNorm: number[] = [];
   const perTrack = new Float64Array(T);
-  for (const variant of VARIANTS_IN_ORDER) {
+  VARIANTS_IN_ORDER.forEach((variant, v) => {
     const counts = index.variants[variant];
     for (let id = 0; id < V; id++) {
-      const count = counts.termCount[id];
-      if (count === 0) continue;
+      const n = counts.termCount[id];
+      if (n === 0) continue;
       for (let k = 0; k < T; k++) perTrack[k] = counts.trackTermCount[k * V + id];
       // Every track is a part, including tracks without the term and tracks without tokens.
-      const { dp, dpNorm } = griesDp(perTrack, counts.trackTokens);
-      rows.push({
-        edition_id: index.editionId,
-        generic_verbs: variant,
-        term: index.terms[id],
-        count,
-        topics: counts.termTopics[id],
-        tracks: counts.termTracks[id],
-        per10k: per10k(count, counts.editionTokens),
-        dispersion_dp: dp,
-        dp_norm: dpNorm
-      });
+      const spread = griesDp(perTrack, counts.trackTokens);
+      variantIds.push(v);
+      term.push(id);
+      count.push(n);
+      topics.push(counts.termTopics[id]);
+      tracks.push(counts.termTracks[id]);
+      rate.push(per10k(n, counts.editionTokens));
+      dp.push(spread.dp);
+      dpNorm.push(spread.dpNorm);
     }
-  }
-  return rows;
+  });
+  return columnBatch(term_stats, term.length, {
+    edition_id: same(index.editionId),
+    generic_verbs: symbols(variantIds, VARIANT_SYMBOLS),
+    term: symbols(term, index.symbols),
+    count: ints(count),
+    topics: ints(topics),
+    tracks: ints(tracks),
+    per10k: floats(rate),
+    dispersion_dp: floats(dp),
+    dp_norm: floats(dpNorm)
+  });
 }

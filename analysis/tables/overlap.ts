@@ -1,17 +1,24 @@
 /** track_overlap: every pair of tracks, their shared terms, Jaccard and TF-IDF cosine. */
-import type { TrackOverlapRow } from '../contract.ts';
+import { track_overlap } from '../contract.ts';
+import { columnBatch, floats, ints, same, strings, symbols, type ColumnBatch } from '../write/columns.ts';
 import type { EditionIndex } from './counts.ts';
-import { VARIANTS_IN_ORDER } from './keyness.ts';
+import { VARIANT_SYMBOLS, VARIANTS_IN_ORDER } from './keyness.ts';
 import { cosineFromDot, idf, jaccard } from './stats.ts';
 
 const TOP_SHARED = 10;
 
-export function trackOverlapRows(index: EditionIndex): TrackOverlapRow[] {
+export function trackOverlapColumns(index: EditionIndex): ColumnBatch {
   const V = index.terms.length;
   const T = index.tracks.length;
-  const rows: TrackOverlapRow[] = [];
+  const variantIds: number[] = [];
+  const trackA: number[] = [];
+  const trackB: number[] = [];
+  const sharedTerms: number[] = [];
+  const jaccards: number[] = [];
+  const cosines: number[] = [];
+  const topShared: string[] = [];
   const top = new TopTerms(TOP_SHARED);
-  for (const variant of VARIANTS_IN_ORDER) {
+  VARIANTS_IN_ORDER.forEach((variant, v) => {
     const { trackTermCount, termTracks } = index.variants[variant];
     const idfs = new Float64Array(V);
     for (let id = 0; id < V; id++) idfs[id] = idf(T, termTracks[id]);
@@ -42,20 +49,26 @@ export function trackOverlapRows(index: EditionIndex): TrackOverlapRow[] {
           dot += tfX * idfs[id] * tfY * idfs[id];
           top.offer(id, Math.min(tfX, tfY) * idfs[id]);
         }
-        rows.push({
-          edition_id: index.editionId,
-          generic_verbs: variant,
-          track_a: index.tracks[x].track_no,
-          track_b: index.tracks[y].track_no,
-          shared_terms: shared,
-          jaccard: jaccard(shared, present[x].length, present[y].length),
-          cosine: cosineFromDot(dot, squaredNorms[x], squaredNorms[y]),
-          top_shared: top.terms(index.terms).join('、')
-        });
+        variantIds.push(v);
+        trackA.push(index.tracks[x].track_no);
+        trackB.push(index.tracks[y].track_no);
+        sharedTerms.push(shared);
+        jaccards.push(jaccard(shared, present[x].length, present[y].length));
+        cosines.push(cosineFromDot(dot, squaredNorms[x], squaredNorms[y]));
+        topShared.push(top.terms(index.terms).join('、'));
       }
     }
-  }
-  return rows;
+  });
+  return columnBatch(track_overlap, trackA.length, {
+    edition_id: same(index.editionId),
+    generic_verbs: symbols(variantIds, VARIANT_SYMBOLS),
+    track_a: ints(trackA),
+    track_b: ints(trackB),
+    shared_terms: ints(sharedTerms),
+    jaccard: floats(jaccards),
+    cosine: floats(cosines),
+    top_shared: strings(topShared)
+  });
 }
 
 /** The best few ids by score descending, then id ascending (id order is code-point order). */

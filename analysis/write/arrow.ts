@@ -19,6 +19,7 @@ import {
   type DataType
 } from 'apache-arrow';
 import type { ColumnType, TableSpec } from '../contract.ts';
+import type { Column, ColumnBatch, Symbols } from './columns.ts';
 
 function arrowType(type: ColumnType): DataType {
   switch (type) {
@@ -87,7 +88,7 @@ function writeUtf8(text: string, out: Uint8Array, at: number): number {
  * value often repeats the one above it (the edition id always, terms in runs): those
  * copy the bytes already written instead of encoding again.
  */
-function utf8Column(values: unknown[]): { offsets: Int32Array; data: Uint8Array } {
+function utf8Column(values: readonly (string | null)[]): { offsets: Int32Array; data: Uint8Array } {
   const length = values.length;
   let units = 0;
   for (let i = 0; i < length; i++) {
@@ -118,70 +119,94 @@ function utf8Column(values: unknown[]): { offsets: Int32Array; data: Uint8Array 
   return { offsets, data: data.subarray(0, at) };
 }
 
-type Rows = readonly Record<string, unknown>[];
-
-function nullBitmap(values: unknown[]): { bitmap: Uint8Array; nulls: number } {
-  const bitmap = new Uint8Array(Math.ceil(values.length / 8));
-  let nulls = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] == null) nulls++;
-    else bitmap[i >> 3] |= 1 << (i & 7);
+function bitmap(length: number, set: (i: number) => boolean): { bits: Uint8Array; unset: number } {
+  const bits = new Uint8Array(Math.ceil(length / 8));
+  let unset = 0;
+  for (let i = 0; i < length; i++) {
+    if (set(i)) bits[i >> 3] |= 1 << (i & 7);
+    else unset++;
   }
-  return { bitmap, nulls };
+  return { bits, unset };
 }
 
-type ColumnsReader = (rows: Rows) => unknown[][];
-const columnReaders = new Map<string, ColumnsReader>();
-
-/**
- * Splits rows into one array per column in a single pass, with a function generated
- * from the contract's column names so every read is a direct property load (a generic
- * `row[name]` over many tables and columns is a slow megamorphic lookup).
- */
-function columnsReaderFor(spec: TableSpec): ColumnsReader {
-  let reader = columnReaders.get(spec.name);
-  if (reader === undefined) {
-    const names = Object.keys(spec.columns);
-    const declare = names.map((_, i) => `const c${i} = new Array(n);`).join(' ');
-    const fill = names.map((name, i) => `c${i}[i] = row[${JSON.stringify(name)}];`).join(' ');
-    const body = `const n = rows.length; ${declare} for (let i = 0; i < n; i++) { const row = rows[i]; ${fill} } return [${names.map((_, i) => `c${i}`).join(', ')}];`;
-    reader = new Function('rows', body) as ColumnsReader;
-    columnReaders.set(spec.name, reader);
+/** Offsets and bytes of a column of symbol ids: each symbol's bytes were encoded once. */
+function symbolColumn(ids: ArrayLike<number>, table: Symbols, length: number): { offsets: Int32Array; data: Uint8Array } {
+  const offsets = new Int32Array(length + 1);
+  let total = 0;
+  for (let i = 0; i < length; i++) {
+    total += table.utf8(ids[i]).length;
+    offsets[i + 1] = total;
   }
-  return reader;
+  const data = new Uint8Array(total);
+  for (let i = 0; i < length; i++) {
+    const bytes = table.utf8(ids[i]);
+    let at = offsets[i];
+    for (let b = 0; b < bytes.length; b++) data[at++] = bytes[b];
+  }
+  return { offsets, data };
 }
 
-// Columns are built straight into typed arrays: the generic Arrow builders cost
-// several times more than the rest of the pipeline on large corpora.
-function columnData(field: Field, values: unknown[]): Data {
-  const length = values.length;
-  const { bitmap, nulls } = field.nullable ? nullBitmap(values) : { bitmap: undefined, nulls: 0 };
-  const common = { length, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : undefined };
+function sameColumn(value: string, length: number): { offsets: Int32Array; data: Uint8Array } {
+  const bytes = encoder.encode(value);
+  const offsets = new Int32Array(length + 1);
+  const data = new Uint8Array(bytes.length * length);
+  for (let i = 0; i < length; i++) {
+    data.set(bytes, i * bytes.length);
+    offsets[i + 1] = (i + 1) * bytes.length;
+  }
+  return { offsets, data };
+}
+
+/** The values as a typed array, null slots zeroed so the bytes depend on the data alone. */
+function numbers<A extends Int32Array | Float64Array>(
+  make: { from(values: ArrayLike<number>): A },
+  values: ArrayLike<number>,
+  valid: ArrayLike<number> | undefined
+): A {
+  const data = make.from(values);
+  if (valid !== undefined) for (let i = 0; i < data.length; i++) if (valid[i] === 0) data[i] = 0;
+  return data;
+}
+
+// Columns go straight into typed arrays: the generic Arrow builders cost several times
+// more than the rest of the pipeline on large corpora.
+function columnData(field: Field, column: Column, length: number): Data {
+  const valid = (column.kind === 'ints' || column.kind === 'floats') && field.nullable ? column.valid : undefined;
+  const nulls = column.kind === 'strings' && field.nullable
+    ? bitmap(length, (i) => column.values[i] !== null)
+    : valid !== undefined
+      ? bitmap(length, (i) => valid[i] !== 0)
+      : null;
+  const common = { length, nullCount: nulls?.unset ?? 0, nullBitmap: nulls && nulls.unset > 0 ? nulls.bits : undefined };
   const type = field.type;
+  const mismatch = () => new Error(`Arrow column ${field.name}: a ${column.kind} column cannot be ${type}`);
   if (type instanceof Utf8) {
-    const { offsets, data } = utf8Column(values);
-    return makeData({ type, ...common, valueOffsets: offsets, data });
+    let encoded: { offsets: Int32Array; data: Uint8Array };
+    if (column.kind === 'strings') encoded = utf8Column(column.values);
+    else if (column.kind === 'symbols') encoded = symbolColumn(column.ids, column.symbols, length);
+    else if (column.kind === 'same') encoded = sameColumn(column.value, length);
+    else throw mismatch();
+    return makeData({ type, ...common, valueOffsets: encoded.offsets, data: encoded.data });
   }
   if (type instanceof Int32) {
-    const data = new Int32Array(length);
-    for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
+    if (column.kind !== 'ints') throw mismatch();
+    const data = numbers(Int32Array, column.values, valid);
     return makeData({ type, ...common, data });
   }
   if (type instanceof Float64) {
-    const data = new Float64Array(length);
-    for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
+    if (column.kind !== 'floats') throw mismatch();
+    const data = numbers(Float64Array, column.values, valid);
     return makeData({ type, ...common, data });
   }
-  const data = new Uint8Array(Math.ceil(length / 8));
-  for (let i = 0; i < length; i++) if (values[i] === true) data[i >> 3] |= 1 << (i & 7);
-  return makeData({ type: type as Bool, ...common, data });
+  if (column.kind !== 'bools') throw mismatch();
+  const values = column.values;
+  return makeData({ type: type as Bool, ...common, data: bitmap(length, (i) => values[i]).bits });
 }
 
-export function recordBatch(spec: TableSpec, rows: Rows): RecordBatch {
+export function recordBatch(spec: TableSpec, batch: ColumnBatch): RecordBatch {
   const schema = arrowSchema(spec);
-  const columns = columnsReaderFor(spec)(rows);
-  const children = schema.fields.map((field, i) => columnData(field, columns[i]));
-  const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children });
+  const children = schema.fields.map((field, i) => columnData(field, batch.columns[i], batch.length));
+  const data = makeData({ type: new Struct(schema.fields), length: batch.length, nullCount: 0, children });
   return new RecordBatch(schema, data);
 }
 
@@ -206,8 +231,8 @@ export function arrowStreamPrefix(spec: TableSpec): Uint8Array {
  * ARROW_EOS. Batches encode independently, so worker threads can encode editions in
  * parallel and the writer only concatenates bytes in order.
  */
-export function encodeArrowBatch(spec: TableSpec, rows: readonly Record<string, unknown>[]): Uint8Array {
-  const stream = RecordBatchStreamWriter.writeAll([recordBatch(spec, rows)]).toUint8Array(true);
+export function encodeArrowBatch(spec: TableSpec, batch: ColumnBatch): Uint8Array {
+  const stream = RecordBatchStreamWriter.writeAll([recordBatch(spec, batch)]).toUint8Array(true);
   const prefix = arrowStreamPrefix(spec);
   for (let i = 0; i < prefix.length; i++) {
     if (stream[i] !== prefix[i]) throw new Error(`Arrow schema bytes of ${spec.name} differ between streams`);

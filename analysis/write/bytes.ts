@@ -38,6 +38,15 @@ export class ByteBuffer {
     this.buffer[this.length++] = value;
   }
 
+  /** Appends bytes (a loop for short ones: set() costs more than it saves there). */
+  bytes(bytes: Uint8Array): void {
+    const n = bytes.length;
+    this.reserve(n);
+    if (n > 32) this.buffer.set(bytes, this.length);
+    else for (let i = 0, at = this.length; i < n; i++) this.buffer[at + i] = bytes[i];
+    this.length += n;
+  }
+
   /** Appends `text` as UTF-8 (unpaired surrogates become U+FFFD, as TextEncoder does). */
   text(text: string): void {
     this.reserve(text.length * 3);

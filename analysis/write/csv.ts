@@ -6,6 +6,7 @@
  */
 import type { ColumnType, TableSpec } from '../contract.ts';
 import { ByteBuffer } from './bytes.ts';
+import { columnsFromRows, csvFieldBytes, type Column, type ColumnBatch } from './columns.ts';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_DECIMALS = 6;
@@ -72,32 +73,57 @@ const COLUMN_WRITERS = {
   }
 };
 
-type RowsWriter = (out: ByteBuffer, rows: readonly Record<string, unknown>[], writers: typeof COLUMN_WRITERS) => void;
-const rowsWriters = new Map<string, RowsWriter>();
+type ColumnsWriter = (out: ByteBuffer, length: number, columns: readonly Column[], w: typeof COLUMN_WRITERS) => void;
+const columnsWriters = new Map<string, ColumnsWriter>();
+
+function fieldCode(column: Column, c: number): { setup: string; write: string } {
+  const at = `cols[${c}]`;
+  switch (column.kind) {
+    case 'same':
+      return { setup: `const k${c} = csvFieldBytes(${at}.value);`, write: `out.bytes(k${c});` };
+    case 'symbols':
+      return { setup: `const i${c} = ${at}.ids, s${c} = ${at}.symbols;`, write: `out.bytes(s${c}.csv(i${c}[r]));` };
+    case 'strings':
+      return { setup: `const v${c} = ${at}.values;`, write: `v = v${c}[r]; if (v !== null) w.string(out, v);` };
+    case 'bools':
+      return { setup: `const v${c} = ${at}.values;`, write: `w.bool(out, v${c}[r]);` };
+    case 'ints':
+    case 'floats': {
+      const writer = column.kind === 'ints' ? 'int' : 'float';
+      const setup = `const v${c} = ${at}.values, n${c} = ${at}.valid;`;
+      const write = `w.${writer}(out, v${c}[r]);`;
+      return { setup, write: column.valid === undefined ? write : `if (n${c}[r] !== 0) ${write}` };
+    }
+  }
+}
 
 /**
- * One writer function per table, generated from the contract's column list, so each
- * field is a direct property read and a direct call. A generic loop over column names
- * spent most of its time in megamorphic property lookups and indirect calls.
+ * One writer function per table and column layout, generated so each field is a direct
+ * array read and a direct call: a generic loop over columns spent most of its time in
+ * polymorphic lookups and indirect calls.
  */
-function rowsWriterFor(spec: TableSpec): RowsWriter {
-  let writer = rowsWriters.get(spec.name);
+function columnsWriterFor(spec: TableSpec, columns: readonly Column[]): ColumnsWriter {
+  const layout = `${spec.name}:${columns.map((c) => c.kind + ('valid' in c && c.valid !== undefined ? '?' : '')).join(',')}`;
+  let writer = columnsWriters.get(layout);
   if (writer === undefined) {
-    const fields = Object.entries(spec.columns).map(([name, column], i) => {
-      const read = `v = row[${JSON.stringify(name)}];`;
-      const write = `if (v !== null && v !== undefined) w.${column.type}(out, v);`;
-      return `${i > 0 ? 'out.byte(44);' : ''} ${read} ${write}`;
-    });
-    const body = `for (let r = 0; r < rows.length; r++) { const row = rows[r]; let v; ${fields.join(' ')} out.byte(13); out.byte(10); }`;
-    writer = new Function('out', 'rows', 'w', body) as RowsWriter;
-    rowsWriters.set(spec.name, writer);
+    const fields = columns.map(fieldCode);
+    const row = fields.map((f, c) => `${c > 0 ? 'out.byte(44); ' : ''}${f.write}`).join(' ');
+    const body = `${fields.map((f) => f.setup).join(' ')} let v; for (let r = 0; r < length; r++) { ${row} out.byte(13); out.byte(10); }`;
+    const make = new Function('csvFieldBytes', `return function (out, length, cols, w) { ${body} };`);
+    writer = make(csvFieldBytes) as ColumnsWriter;
+    columnsWriters.set(layout, writer);
   }
   return writer;
 }
 
-/** Appends the rows as CSV lines to `out`, columns in contract order. */
+/** Appends the batch as CSV lines to `out`, columns in contract order. */
+export function writeCsvColumns(out: ByteBuffer, spec: TableSpec, batch: ColumnBatch): void {
+  columnsWriterFor(spec, batch.columns)(out, batch.length, batch.columns, COLUMN_WRITERS);
+}
+
+/** Appends rows as CSV lines to `out`, columns in contract order. */
 export function writeCsvRows(out: ByteBuffer, spec: TableSpec, rows: readonly Record<string, unknown>[]): void {
-  rowsWriterFor(spec)(out, rows, COLUMN_WRITERS);
+  writeCsvColumns(out, spec, columnsFromRows(spec, rows));
 }
 
 export function csvLines(spec: TableSpec, rows: readonly Record<string, unknown>[]): string {

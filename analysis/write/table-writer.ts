@@ -6,7 +6,8 @@
 import { csvFile, tableFile, type ManifestTable, type TableName, type TableSpec } from '../contract.ts';
 import { ARROW_EOS, arrowStreamPrefix, encodeArrowBatch } from './arrow.ts';
 import { ByteBuffer } from './bytes.ts';
-import { CSV_BOM, csvHeader, writeCsvRows } from './csv.ts';
+import { CSV_BOM, csvHeader, writeCsvColumns } from './csv.ts';
+import { columnsFromRows, type ColumnBatch } from './columns.ts';
 import type { OutputSink } from './sink.ts';
 
 export interface EncodedBatch {
@@ -15,11 +16,15 @@ export interface EncodedBatch {
   csv: Uint8Array;
 }
 
+export function encodeColumns(spec: TableSpec, batch: ColumnBatch): EncodedBatch {
+  if (batch.length === 0) return { rows: 0, arrow: new Uint8Array(), csv: new Uint8Array() };
+  const csv = new ByteBuffer(batch.length * 64);
+  writeCsvColumns(csv, spec, batch);
+  return { rows: batch.length, arrow: encodeArrowBatch(spec, batch), csv: csv.take() };
+}
+
 export function encodeBatch(spec: TableSpec, rows: readonly Record<string, unknown>[]): EncodedBatch {
-  if (rows.length === 0) return { rows: 0, arrow: new Uint8Array(), csv: new Uint8Array() };
-  const csv = new ByteBuffer(rows.length * 64);
-  writeCsvRows(csv, spec, rows);
-  return { rows: rows.length, arrow: encodeArrowBatch(spec, rows), csv: csv.take() };
+  return encodeColumns(spec, columnsFromRows(spec, rows));
 }
 
 export interface TableWriter {

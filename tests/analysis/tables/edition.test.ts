@@ -20,7 +20,7 @@
  * Code-point order: 农业 (519C) < 安全 (5B89) < 平台 (5E73) < 推动 (63A8) < 数据 (6570) < 模型 (6A21).
  */
 import { describe, expect, it } from 'vitest';
-import { computeEditionTables, type EditionTables } from '../../../analysis/tables/index.ts';
+import { computeEditionTables, editionRows, type EditionRows } from '../../../analysis/tables/index.ts';
 import { buildEdition, dictionaries, tok, verb } from './fixtures.ts';
 
 const { edition, topics } = buildEdition('2026-test', [
@@ -92,7 +92,7 @@ const dict = dictionaries([
   ['未出现', ['区块链']]
 ]);
 
-const tables: EditionTables = computeEditionTables(edition, topics, dict, { minPairCount: 2 });
+const tables: EditionRows = editionRows(computeEditionTables(edition, topics, dict, { minPairCount: 2 }));
 const L = Math.log(1.5); // idf of a term in 2 of 3 tracks: ln(3/2)
 const LN3 = Math.log(3); // idf of a term in 1 of 3 tracks
 
@@ -295,7 +295,7 @@ describe('cooccurrence', () => {
   });
 
   it('minPairCount 1 keeps all 11 pairs; a pair sharing no sentence has null sentence figures', () => {
-    const all = computeEditionTables(edition, topics, dict, { minPairCount: 1 }).cooccurrence;
+    const all = editionRows(computeEditionTables(edition, topics, dict, { minPairCount: 1 })).cooccurrence;
     expect(all).toHaveLength(11);
     // 推动-模型: 1 topic (1.1) but no sentence: Jaccard 1/(2+2−1) = 1/3, AS 1·4/(2·2) = 1, NPMI 0
     const row = all.find((r) => r.term_a === '推动' && r.term_b === '模型')!;
@@ -304,7 +304,7 @@ describe('cooccurrence', () => {
     expect(row.association_strength).toBeCloseTo(1, 10);
     expect(row.npmi).toBeCloseTo(0, 10);
     // a higher minimum keeps nothing here (no pair reaches 3)
-    expect(computeEditionTables(edition, topics, dict, { minPairCount: 3 }).cooccurrence).toEqual([]);
+    expect(editionRows(computeEditionTables(edition, topics, dict, { minPairCount: 3 })).cooccurrence).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TABLES, type TableName } from '../../../analysis/contract.ts';
 import type { ParsedEdition, SegmentedTopic } from '../../../analysis/model.ts';
-import { computeEditionTables, type EditionTables } from '../../../analysis/tables/index.ts';
+import { computeEditionTables, editionRows, type EditionRows } from '../../../analysis/tables/index.ts';
 import { associationStrength, cosine, griesDp, jaccard, npmi } from '../../../analysis/tables/stats.ts';
 import { dictionaries } from './fixtures.ts';
 
@@ -125,7 +125,7 @@ describe('edition table properties', () => {
     fc.assert(
       fc.property(editionShape, fc.integer({ min: 1, max: 3 }), (shape, minPairCount) => {
         const { edition, segmented } = buildRandomEdition(shape);
-        const tables: EditionTables = computeEditionTables(edition, segmented, dict, { minPairCount });
+        const tables: EditionRows = editionRows(computeEditionTables(edition, segmented, dict, { minPairCount }));
 
         for (const [name, rows] of Object.entries(tables) as [TableName, Record<string, unknown>[]][]) {
           for (let i = 1; i < rows.length; i++) expect(compareByKey(name, rows[i - 1], rows[i])).toBeLessThan(0);

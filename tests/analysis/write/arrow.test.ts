@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { terms } from '../../../analysis/contract.ts';
 import { ARROW_EOS, arrowStreamPrefix, encodeArrowBatch } from '../../../analysis/write/arrow.ts';
+import { columnsFromRows } from '../../../analysis/write/columns.ts';
 
 /** What TextEncoder makes of a string: lone surrogates become U+FFFD. */
 const wellFormed = (text: string) => new TextDecoder().decode(new TextEncoder().encode(text));
@@ -19,7 +20,7 @@ function roundTrip(values: string[]): string[] {
     themes: term,
     variants: ''
   }));
-  const bytes = new Uint8Array([...arrowStreamPrefix(terms), ...encodeArrowBatch(terms, rows), ...ARROW_EOS]);
+  const bytes = new Uint8Array([...arrowStreamPrefix(terms), ...encodeArrowBatch(terms, columnsFromRows(terms, rows)), ...ARROW_EOS]);
   return tableFromIPC(bytes).getChild('term')!.toArray() as string[];
 }
 
