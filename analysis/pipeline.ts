@@ -4,14 +4,14 @@
  *   inputs (files and folders)
  *     │  collect ─ .txt .md .docx; editions.json beside them            effects.fs
  *     ▼
+ *   dictionaries ──► edition pool: worker threads for big corpora start now, so their
+ *     │               segmenter load (nodejieba, once per thread) overlaps the reading
+ *     ▼
  *   SourceFile[] ──read (decode → parse → metadata)──► ParsedEdition[]
  *     │  every file is read before anything is computed, so all errors
  *     │  are reported together and nothing is written when one fails
- *     ▼
- *   dictionaries ──► segmenter (nodejieba, loaded once per process)
- *     │
- *     ▼  for each edition (worker threads for big corpora, results in id order)
- *   segment topics ──► edition tables ──► encoded Arrow/CSV batches ──► table writers   sink
+ *     ▼  for each edition (on the pool, results in id order)
+ *   segment topics ──► edition tables (columns) ──► encoded Arrow/CSV batches ──► table writers   sink
  *                  └─► vocabulary summary ──► vocabulary;  near-duplicate finder (main thread)
  *     ▼
  *   terms, themes, near_duplicates ──► manifest.json                      sink
@@ -32,7 +32,7 @@ import { AnalysisError, diagnostic } from './messages.ts';
 import type { Diagnostic, ParsedEdition, SourceFile } from './model.ts';
 import { loadEditionEntries, readEdition } from './parse/index.ts';
 import { loadDictionaries } from './segment/index.ts';
-import { defaultWorkerCount, runEditionJobs } from './parallel/pool.ts';
+import { defaultWorkerCount, startEditionPool, type EditionPool } from './parallel/pool.ts';
 import { compareCodePoints, computeEditionTables, createNearDuplicateFinder, createVocabulary } from './tables/index.ts';
 import { createTableWriter, type TableWriter } from './write/table-writer.ts';
 import type { OutputSink } from './write/sink.ts';
@@ -168,10 +168,28 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const started = performance.now();
   const collected = await collectInputs(options.inputs, fx);
+  const dict = await loadDictionaries(options.dictDir);
+  const workers = options.workers ?? defaultWorkerCount(collected.files.length);
+  const pool = startEditionPool(dict, { minPairCount: options.minPairCount, workers });
+  try {
+    return await analyse(options, fx, sink, { started, collected, dict, pool });
+  } finally {
+    await pool.close();
+  }
+}
+
+interface Started {
+  started: number;
+  collected: Collected;
+  dict: Awaited<ReturnType<typeof loadDictionaries>>;
+  pool: EditionPool;
+}
+
+async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: OutputSink, run: Started): Promise<PipelineResult> {
+  const { started, collected, dict, pool } = run;
+  const dictionaries = performance.now();
   const editions = await readAll(collected, fx);
   const read = performance.now();
-  const dict = await loadDictionaries(options.dictDir);
-  const dictionaries = performance.now();
   const steps = { segment: 0, tables: 0, encode: 0 };
 
   const warnings = editions.flatMap((e) => e.warnings);
@@ -183,8 +201,7 @@ export async function runPipeline(
   const vocabulary = createVocabulary(dict);
   const duplicates = createNearDuplicateFinder();
 
-  const workers = options.workers ?? defaultWorkerCount(editions.length);
-  await runEditionJobs(editions, dict, { minPairCount: options.minPairCount, workers }, (result, i) => {
+  await pool.run(editions, (result, i) => {
     for (const [name, batch] of Object.entries(result.tables)) writers[name as TableName].appendEncoded(batch);
     vocabulary.addSummary(result.edition_id, result.vocabulary);
     steps.segment += result.timings.segment;
@@ -211,10 +228,10 @@ export async function runPipeline(
   out.close();
   const end = performance.now();
   const timings = {
-    read: read - started,
-    dictionaries: dictionaries - read,
+    dictionaries: dictionaries - started,
+    read: read - dictionaries,
     ...steps,
-    editions: editionsDone - dictionaries,
+    editions: editionsDone - read,
     finish: end - editionsDone
   };
   return { manifest, warnings, timings };
