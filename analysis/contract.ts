@@ -15,7 +15,10 @@
  *   Guides are CJK in the BMP, so this equals characters for DuckDB `substr`.
  * - `generic_verbs` is 'removed' when the switchable generic-policy-verb list
  *   (推动, 提升 …) is applied as stop words, 'kept' when it is not. Only the
- *   tables whose figures depend on token totals carry both variants.
+ *   tables whose figures depend on token totals carry the column. The files hold
+ *   the 'removed' rows (STORED_VARIANTS); the dashboard derives the 'kept' rows
+ *   when it loads them (src/lib/db/derive.ts), from term_topic and tracks, which
+ *   carry every token. Storing both doubled these tables for a rarely used switch.
  */
 
 export type ColumnType = 'string' | 'int' | 'float' | 'bool';
@@ -67,12 +70,14 @@ function table<const Cols extends Record<string, ColumnSpec>, const Key extends 
 
 export const GENERIC_VERBS = ['removed', 'kept'] as const;
 export type GenericVerbs = (typeof GENERIC_VERBS)[number];
+/** The variants written to the files; the dashboard derives the others at load. */
+export const STORED_VARIANTS: readonly GenericVerbs[] = ['removed'];
 export const TOPIC_PARTS = ['title', 'body'] as const;
 export type TopicPart = (typeof TOPIC_PARTS)[number];
 export const DUPLICATE_KINDS = ['sentence', 'body'] as const;
 export type DuplicateKind = (typeof DUPLICATE_KINDS)[number];
 
-const generic_verbs = str("'removed' (generic policy verbs treated as stop words) or 'kept'");
+const generic_verbs = str("'removed' (generic policy verbs treated as stop words) or 'kept'; the files hold 'removed', the dashboard derives 'kept' when it loads them");
 
 export const editions = table('editions', 'One row per guide edition (one source file).', ['edition_id'], {
   edition_id: str('Edition id, e.g. 2026-hunan'),
@@ -283,7 +288,8 @@ export type Rows = { [K in TableName]: RowOf<(typeof TABLES)[K]>[] };
 export const MANIFEST_FILE = 'manifest.json';
 export const tableFile = (name: TableName) => `${name}.arrow`;
 export const csvFile = (name: TableName) => `csv/${name}.csv`;
-export const MANIFEST_FORMAT = 1;
+/** 2: term_track, term_stats and track_overlap hold the 'removed' rows only. */
+export const MANIFEST_FORMAT = 2;
 
 export interface ManifestFile {
   file: string;

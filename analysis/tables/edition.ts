@@ -1,5 +1,5 @@
 /** All per-edition tables from one parsed and segmented edition. */
-import { TABLES, type Rows } from '../contract.ts';
+import { STORED_VARIANTS, TABLES, type GenericVerbs, type Rows } from '../contract.ts';
 import type { Dictionaries, ParsedEdition, SegmentedTopic } from '../model.ts';
 import { columnsFromRows, rowsFromColumns, type ColumnBatch } from '../write/columns.ts';
 import { cooccurrenceColumns } from './cooccurrence.ts';
@@ -29,6 +29,8 @@ export type EditionRows = Pick<Rows, EditionTableName>;
 export interface EditionTableOptions {
   /** Keep a co-occurring pair when it shares at least this many topics or sentences. */
   minPairCount: number;
+  /** Generic-verb variants of term_track, term_stats and track_overlap; default STORED_VARIANTS. */
+  variants?: readonly GenericVerbs[];
 }
 
 export function computeEditionTables(
@@ -38,15 +40,16 @@ export function computeEditionTables(
   options: EditionTableOptions
 ): EditionTables {
   const index = buildEditionIndex(edition, topics);
+  const variants = options.variants ?? STORED_VARIANTS;
   return {
     editions: columnsFromRows(TABLES.editions, [editionRow(edition, index)]),
     tracks: columnsFromRows(TABLES.tracks, trackRows(index)),
     topics: columnsFromRows(TABLES.topics, topicRows(index)),
     term_topic: termTopicColumns(index),
-    term_track: termTrackColumns(index),
-    term_stats: termStatsColumns(index),
+    term_track: termTrackColumns(index, variants),
+    term_stats: termStatsColumns(index, variants),
     cooccurrence: cooccurrenceColumns(index, options.minPairCount),
-    track_overlap: trackOverlapColumns(index),
+    track_overlap: trackOverlapColumns(index, variants),
     theme_track: columnsFromRows(TABLES.theme_track, themeTrackRows(index, dict.themes))
   };
 }

@@ -11,7 +11,12 @@ export const VARIANTS_IN_ORDER: readonly GenericVerbs[] = [...GENERIC_VERBS].sor
 /** The variant column's strings, ids in VARIANTS_IN_ORDER. */
 export const VARIANT_SYMBOLS = new Symbols(VARIANTS_IN_ORDER);
 
-export function termTrackColumns(index: EditionIndex): ColumnBatch {
+/** The requested variants in key order, each with its id in VARIANT_SYMBOLS. */
+export function inOrder(variants: readonly GenericVerbs[]): { variant: GenericVerbs; v: number }[] {
+  return VARIANTS_IN_ORDER.flatMap((variant, v) => (variants.includes(variant) ? [{ variant, v }] : []));
+}
+
+export function termTrackColumns(index: EditionIndex, variants: readonly GenericVerbs[]): ColumnBatch {
   const V = index.terms.length;
   const variantIds: number[] = [];
   const trackNo: number[] = [];
@@ -21,7 +26,7 @@ export function termTrackColumns(index: EditionIndex): ColumnBatch {
   const rate: number[] = [];
   const g2: number[] = [];
   const lr: number[] = [];
-  VARIANTS_IN_ORDER.forEach((variant, v) => {
+  inOrder(variants).forEach(({ variant, v }) => {
     const counts = index.variants[variant];
     index.tracks.forEach((track, k) => {
       const c = counts.trackTokens[k];
@@ -54,7 +59,7 @@ export function termTrackColumns(index: EditionIndex): ColumnBatch {
   });
 }
 
-export function termStatsColumns(index: EditionIndex): ColumnBatch {
+export function termStatsColumns(index: EditionIndex, variants: readonly GenericVerbs[]): ColumnBatch {
   const V = index.terms.length;
   const T = index.tracks.length;
   const variantIds: number[] = [];
@@ -66,7 +71,7 @@ export function termStatsColumns(index: EditionIndex): ColumnBatch {
   const dp: number[] = [];
   const dpNorm: number[] = [];
   const perTrack = new Float64Array(T);
-  VARIANTS_IN_ORDER.forEach((variant, v) => {
+  inOrder(variants).forEach(({ variant, v }) => {
     const counts = index.variants[variant];
     for (let id = 0; id < V; id++) {
       const n = counts.termCount[id];

@@ -1,13 +1,13 @@
 /** track_overlap: every pair of tracks, their shared terms, Jaccard and TF-IDF cosine. */
-import { track_overlap } from '../contract.ts';
+import { track_overlap, type GenericVerbs } from '../contract.ts';
 import { columnBatch, floats, ints, same, strings, symbols, type ColumnBatch } from '../write/columns.ts';
 import type { EditionIndex } from './counts.ts';
-import { VARIANT_SYMBOLS, VARIANTS_IN_ORDER } from './keyness.ts';
+import { inOrder, VARIANT_SYMBOLS } from './keyness.ts';
 import { cosineFromDot, idf, jaccard } from './stats.ts';
 
 const TOP_SHARED = 10;
 
-export function trackOverlapColumns(index: EditionIndex): ColumnBatch {
+export function trackOverlapColumns(index: EditionIndex, variants: readonly GenericVerbs[]): ColumnBatch {
   const V = index.terms.length;
   const T = index.tracks.length;
   const variantIds: number[] = [];
@@ -18,7 +18,7 @@ export function trackOverlapColumns(index: EditionIndex): ColumnBatch {
   const cosines: number[] = [];
   const topShared: string[] = [];
   const top = new TopTerms(TOP_SHARED);
-  VARIANTS_IN_ORDER.forEach((variant, v) => {
+  inOrder(variants).forEach(({ variant, v }) => {
     const { trackTermCount, termTracks } = index.variants[variant];
     const idfs = new Float64Array(V);
     for (let id = 0; id < V; id++) idfs[id] = idf(T, termTracks[id]);

@@ -1,5 +1,6 @@
 /** Edge cases of the edition tables: empty tracks, a single track, inconsistent input. */
 import { describe, expect, it } from 'vitest';
+import { GENERIC_VERBS } from '../../../analysis/contract.ts';
 import { computeEditionTables, editionRows } from '../../../analysis/tables/index.ts';
 import { buildEdition, dictionaries, tok, verb } from './fixtures.ts';
 
@@ -12,7 +13,7 @@ describe('edge cases', () => {
       { name: 'B', topics: [{ title: '甲乙', body: '', sentences: 1, tokens: [tok('title', 0, '甲'), tok('title', 0, '乙')] }] },
       { name: 'C', topics: [{ title: '推动', body: '', sentences: 1, tokens: [verb('title', 0, '推动')] }] }
     ]);
-    const result = editionRows(computeEditionTables(small.edition, small.topics, dictionaries([]), { minPairCount: 1 }));
+    const result = editionRows(computeEditionTables(small.edition, small.topics, dictionaries([]), { minPairCount: 1, variants: GENERIC_VERBS }));
     const removed = result.term_stats.find((r) => r.generic_verbs === 'removed' && r.term === '甲')!;
     expect(removed.dispersion_dp).toBeCloseTo(0, 10);
     expect(removed.dp_norm).toBeCloseTo(0, 10);
@@ -37,7 +38,7 @@ describe('edge cases', () => {
     const single = buildEdition('s', [
       { name: 'A', topics: [{ title: '甲乙甲', body: '', sentences: 1, tokens: [tok('title', 0, '甲'), tok('title', 0, '乙'), tok('title', 0, '甲')] }] }
     ]);
-    const result = editionRows(computeEditionTables(single.edition, single.topics, dictionaries([]), { minPairCount: 1 }));
+    const result = editionRows(computeEditionTables(single.edition, single.topics, dictionaries([]), { minPairCount: 1, variants: GENERIC_VERBS }));
     for (const row of result.term_track) {
       expect(row.keyness_g2).toBe(0);
       expect(row.log_ratio).toBe(0);
@@ -64,7 +65,7 @@ describe('edge cases', () => {
         ]
       }
     ]);
-    const result = editionRows(computeEditionTables(edition, topics.slice(0, 1), dictionaries([]), { minPairCount: 1 }));
+    const result = editionRows(computeEditionTables(edition, topics.slice(0, 1), dictionaries([]), { minPairCount: 1, variants: GENERIC_VERBS }));
     expect(result.editions[0]).toMatchObject({ topics: 2, sentences: 1, tokens: 2 });
     expect(result.cooccurrence).toHaveLength(1);
     expect(result.cooccurrence[0].association_strength).toBeCloseTo(2, 10); // 1·2/(1·1)

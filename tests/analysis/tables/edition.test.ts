@@ -20,6 +20,7 @@
  * Code-point order: 农业 (519C) < 安全 (5B89) < 平台 (5E73) < 推动 (63A8) < 数据 (6570) < 模型 (6A21).
  */
 import { describe, expect, it } from 'vitest';
+import { GENERIC_VERBS } from '../../../analysis/contract.ts';
 import { computeEditionTables, editionRows, type EditionRows } from '../../../analysis/tables/index.ts';
 import { buildEdition, dictionaries, tok, verb } from './fixtures.ts';
 
@@ -92,7 +93,7 @@ const dict = dictionaries([
   ['未出现', ['区块链']]
 ]);
 
-const tables: EditionRows = editionRows(computeEditionTables(edition, topics, dict, { minPairCount: 2 }));
+const tables: EditionRows = editionRows(computeEditionTables(edition, topics, dict, { minPairCount: 2, variants: GENERIC_VERBS }));
 const L = Math.log(1.5); // idf of a term in 2 of 3 tracks: ln(3/2)
 const LN3 = Math.log(3); // idf of a term in 1 of 3 tracks
 
@@ -201,6 +202,14 @@ describe('term_track', () => {
     expect(kept.keyness_g2).toBeCloseTo(4 * Math.log(4 / 3), 10);
     expect(kept.log_ratio).toBeCloseTo(Math.log2(3), 10);
     expect(kept.per10k).toBeCloseTo(4000, 8);
+  });
+
+  it('writes only the stored variant by default: the dashboard derives kept', () => {
+    const stored = editionRows(computeEditionTables(edition, topics, dict, { minPairCount: 2 }));
+    for (const name of ['term_track', 'term_stats', 'track_overlap'] as const) {
+      expect(stored[name].length).toBeGreaterThan(0);
+      expect(stored[name]).toEqual(tables[name].filter((r) => r.generic_verbs === 'removed'));
+    }
   });
 
   it('lists generic verbs only in the kept variant', () => {

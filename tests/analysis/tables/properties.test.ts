@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TABLES, type TableName } from '../../../analysis/contract.ts';
-import type { ParsedEdition, SegmentedTopic } from '../../../analysis/model.ts';
+import { GENERIC_VERBS, TABLES, type TableName } from '../../../analysis/contract.ts';
 import { computeEditionTables, editionRows, type EditionRows } from '../../../analysis/tables/index.ts';
 import { associationStrength, cosine, griesDp, jaccard, npmi } from '../../../analysis/tables/stats.ts';
 import { dictionaries } from './fixtures.ts';
+import { buildRandomEdition, editionShape } from './random-edition.ts';
 
 /** Code-point comparison written independently of analysis/tables/order.ts. */
 function compareStrings(a: string, b: string): number {
@@ -69,55 +69,6 @@ describe('formula properties', () => {
   });
 });
 
-// Terms chosen to break UTF-16 order: ｚ (U+FF5A) sorts before 𠮷 (U+20BB7) by code point only.
-const VOCABULARY = ['数据', '模型', '推动', 'ｚ', '𠮷野', '安全', 'a'];
-const token = fc.record({
-  term: fc.constantFrom(...VOCABULARY),
-  sentence: fc.nat({ max: 2 }),
-  body: fc.boolean()
-});
-const editionShape = fc.array(fc.array(fc.array(token, { maxLength: 8 }), { minLength: 1, maxLength: 3 }), {
-  minLength: 1,
-  maxLength: 4
-});
-
-function buildRandomEdition(shape: { term: string; sentence: number; body: boolean }[][][]) {
-  const segmented: SegmentedTopic[] = [];
-  const edition: ParsedEdition = {
-    meta: { edition_id: 'p', year: 2026, region: 'r', title: 't', source: 's', notes: '' },
-    file: 'p.txt',
-    encoding: 'utf-8',
-    sha256: '',
-    bytes: 0,
-    warnings: [],
-    tracks: shape.map((topics, t) => ({
-      track_no: t + 1,
-      track_name: `T${t + 1}`,
-      heading: `T${t + 1}`,
-      line: 1,
-      topics: topics.map((tokens, i) => {
-        segmented.push({
-          edition_id: 'p',
-          track_no: t + 1,
-          topic_no: i + 1,
-          sentences: 3,
-          tokens: tokens.map((tk, position) => ({
-            part: tk.body ? 'body' : 'title',
-            sentence_no: tk.body ? tk.sentence + 1 : 0,
-            start: position * 2,
-            length: 2,
-            surface: tk.term,
-            term: tk.term,
-            generic_verb: tk.term === '推动'
-          }))
-        });
-        return { topic_no: i + 1, printed_no: null, title: 'title', body: 'body', line: 1 };
-      })
-    }))
-  };
-  return { edition, segmented };
-}
-
 describe('edition table properties', () => {
   const dict = dictionaries([['主题', ['数据', '𠮷野']]]);
 
@@ -125,7 +76,7 @@ describe('edition table properties', () => {
     fc.assert(
       fc.property(editionShape, fc.integer({ min: 1, max: 3 }), (shape, minPairCount) => {
         const { edition, segmented } = buildRandomEdition(shape);
-        const tables: EditionRows = editionRows(computeEditionTables(edition, segmented, dict, { minPairCount }));
+        const tables: EditionRows = editionRows(computeEditionTables(edition, segmented, dict, { minPairCount, variants: GENERIC_VERBS }));
 
         for (const [name, rows] of Object.entries(tables) as [TableName, Record<string, unknown>[]][]) {
           for (let i = 1; i < rows.length; i++) expect(compareByKey(name, rows[i - 1], rows[i])).toBeLessThan(0);

@@ -49,8 +49,16 @@ describe.each(ENGINES)('overlap queries on the fixture (%s)', (engine) => {
     expect(rows[1]).toMatchObject({ name_a: '工业制造', name_b: '医疗健康', shared_terms: 2, cosine: 0.3, top_shared: '模型、数据' });
     const cosine = await db.query<OverlapCell>(overlapMatrix({ ...F, metric: 'cosine', tracks: [1, 3] }));
     expect(cosine.map((r) => [r.track_a, r.track_b, r.value])).toEqual([[1, 3, 0.3], [3, 1, 0.3]]);
-    // No 'kept' rows in the fixture's track_overlap: nothing, rather than the other variant.
-    expect(await db.query(overlapMatrix({ ...F, genericVerbs: 'kept', metric: 'jaccard' }))).toEqual([]);
+    // 'kept' rows are derived at load from term_topic: 推动 joins tracks 1 and 3.
+    // Jaccard 1–2: {数据} of 5 terms; 1–3: {数据, 模型, 推动} of 6; 2–3: {数据} of 6.
+    const kept = await db.query<OverlapCell>(overlapMatrix({ ...F, genericVerbs: 'kept', metric: 'jaccard' }));
+    expect(kept.filter((r) => r.track_a < r.track_b).map((r) => [r.track_a, r.track_b, r.value])).toEqual([
+      [1, 2, 0.2],
+      [1, 3, 0.5],
+      [2, 3, 1 / 6]
+    ]);
+    // min(tf) · idf with T = 3: 模型 2 · ln 1.5, 推动 1 · ln 1.5, 数据 (in every track) 0.
+    expect(kept.find((r) => r.track_a === 1 && r.track_b === 3)).toMatchObject({ shared_terms: 3, top_shared: '模型、推动、数据' });
     expect(await db.query(overlapMatrix({ ...F, edition: ATTACK, metric: 'jaccard' }))).toEqual([]);
   });
 
