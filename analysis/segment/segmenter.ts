@@ -65,6 +65,23 @@ function useUserDict(userDict: string, dict: Dictionaries): Jieba {
   return jieba;
 }
 
+const OPENING = new Set(['（', '(']);
+const CLOSING = new Set(['）', ')']);
+
+/**
+ * A bracketed restatement of the term just before it — 城市信息模型（CIM）, where the
+ * thesaurus maps CIM to 城市信息模型 — is one mention, not two: the gloss is not counted.
+ */
+function isGloss(source: string, start: number, end: number, term: string, previous: SegmentedToken | undefined): boolean {
+  return (
+    previous !== undefined &&
+    previous.term === term &&
+    OPENING.has(source[start - 1]) &&
+    CLOSING.has(source[end]) &&
+    previous.start + previous.length === start - 1
+  );
+}
+
 export function createSegmenter(dict: Dictionaries): Segmenter {
   let userDict = (dict.userDictPaths.length ? dict.userDictPaths : [writeUserDict(dict)]).join('|');
   const rules = walkRules(dict);
@@ -83,6 +100,7 @@ export function createSegmenter(dict: Dictionaries): Segmenter {
       const collect = (part: 'title' | 'body', source: string) =>
         walkText(source, cut, rules, (start, end, reason, term, sentence) => {
           if (term === null) return;
+          if (isGloss(source, start, end, term, tokens.at(-1))) return;
           tokens.push({
             part,
             sentence_no: part === 'title' ? 0 : sentence,

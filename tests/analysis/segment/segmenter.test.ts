@@ -27,6 +27,15 @@ describe('segmentTopic', () => {
     expect(termsOf('高质量数据集')).toEqual(['高质量数据集']);
   });
 
+  it('counts a term once when a bracketed abbreviation restates it, not when it stands alone', () => {
+    expect(termsOf('以城市信息模型（CIM）平台建设为核心').filter((t) => t === '城市信息模型')).toHaveLength(1);
+    expect(termsOf('城市信息模型(CIM)').filter((t) => t === '城市信息模型')).toHaveLength(1);
+    // Not a gloss: another term in the brackets, a gap before them, or the abbreviation alone.
+    expect(termsOf('城市信息模型（大模型）')).toEqual(['城市信息模型', '大模型']);
+    expect(termsOf('城市信息模型和（CIM）').filter((t) => t === '城市信息模型')).toHaveLength(2);
+    expect(termsOf('推进AI与CIM平台深度融合').filter((t) => t === '城市信息模型')).toHaveLength(1);
+  });
+
   it('offsets index the original title and body, full-width letters included', () => {
     const title = 'ＡＩ赋能「数据要素×」';
     const body = '　全角空格后，ＬＬＭ与大语言模型。';
