@@ -15,8 +15,8 @@ const sizes = (process.env.BENCH_SIZES ?? '1,200,1000').split(',').filter((s) =>
 
 if (sizes.length) {
   console.log('Analysis (npm run analyze on synthetic corpora resampled from the real guides; targets: 200 editions < 3 s, 1,000 < 20 s and 2 GB)');
-  console.log('editions |     MB | seconds |  MB/s | peak RSS MB | per edition, summed over threads: segment / tables / encode ms');
-  console.log('---------|--------|---------|-------|-------------|--------------------------------------------------------------');
+  console.log('editions |     MB | seconds |  MB/s | peak RSS MB | output MB | per edition, summed over threads: segment / tables / encode ms');
+  console.log('---------|--------|---------|-------|-------------|-----------|--------------------------------------------------------------');
 }
 for (const n of sizes) {
   const run = spawnSync('npx', ['tsx', 'bench/analysis.ts', String(n)], { cwd: ROOT, encoding: 'utf8' });
@@ -30,7 +30,7 @@ for (const n of sizes) {
   const per = (ms: number) => (ms / n).toFixed(1);
   console.log(
     `${String(r.editions).padStart(8)} | ${r.mb.toFixed(1).padStart(6)} | ${r.seconds.toFixed(2).padStart(7)} | ` +
-      `${r.mbPerSecond.toFixed(1).padStart(5)} | ${r.peakMb.toFixed(0).padStart(11)} | ${per(t.segment)} / ${per(t.tables)} / ${per(t.encode)}`
+      `${r.mbPerSecond.toFixed(1).padStart(5)} | ${r.peakMb.toFixed(0).padStart(11)} | ${r.outMb.toFixed(0).padStart(9)} | ${per(t.segment)} / ${per(t.tables)} / ${per(t.encode)}`
   );
 }
 
