@@ -10,6 +10,7 @@ import type { Manifest, ManifestEdition, TableName } from '../../analysis/contra
 import type { Connector } from './db/connector.ts';
 import { DataError, fetchBytesFrom, loadTables, prefetchBytes, type DataErrorCode } from './db/load.ts';
 import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
+import { deriveOnFirstUse } from './db/derive.ts';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
 import { parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
 import { hrefWithGlobals } from './state/url.ts';
@@ -84,13 +85,20 @@ export class AppState {
       return;
     }
     try {
-      const report = await loadTables(connector, this.manifest, fetchBytes, (p) => {
-        this.engine = { phase: 'loading', ...p };
-      });
+      const report = await loadTables(
+        connector,
+        this.manifest,
+        fetchBytes,
+        (p) => {
+          this.engine = { phase: 'loading', ...p };
+        },
+        { deriveKept: false }
+      );
       this.themes = await connector.query<ThemeOption>(themeOptions());
       // The SQL console runs typed queries: nothing may reach files or URLs after loading.
       await connector.query({ sql: LOCKDOWN_SQL });
-      this.connector = connector;
+      // The generic-verbs-kept rows are derived when a view first asks for them.
+      this.connector = deriveOnFirstUse(connector);
       performance.mark('crosstrack:tables-ready');
       this.engine = { phase: 'ready', missing: report.missing };
     } catch (error) {

@@ -8,7 +8,11 @@
  * analysis/tables/stats.ts (statistics.md); tests/src/lib/db/derive.test.ts checks the
  * rows against the analysis stage's own 'kept' computation on the real guides and on
  * random editions. Relative imports so Node scripts run through tsx can use this module.
+ *
+ * The loader derives at once (tests, benchmarks); the dashboard derives on first use
+ * (`deriveOnFirstUse`), so the default view never waits for rows it does not show.
  */
+import type { Connector, Query } from './connector.ts';
 
 /** Per (edition, track, term): tokens and topics, every token counted. */
 const KEPT_COUNTS = `
@@ -133,3 +137,44 @@ FROM x`;
 
 /** The statements, in the order the loader runs them. */
 export const DERIVE_KEPT_VARIANT = [DERIVE_TERM_TRACK, DERIVE_TERM_STATS, DERIVE_TRACK_OVERLAP] as const;
+
+export const DERIVED_TABLES = ['term_track', 'term_stats', 'track_overlap'] as const;
+
+/** Runs the derivation; the tables must hold the stored rows and no 'kept' rows yet. */
+export async function deriveKeptVariant(connector: Connector): Promise<void> {
+  for (const statement of DERIVE_KEPT_VARIANT) await connector.query({ sql: statement });
+}
+
+const MENTIONS_DERIVED = new RegExp(`\\b(${DERIVED_TABLES.join('|')})\\b`, 'i');
+
+/**
+ * Whether a query could read 'kept' rows: it names a derived table and does not bind
+ * 'removed' as its only variant. Every view binds the variant as a parameter; SQL typed
+ * in the console binds none, so it always sees both variants.
+ */
+export function mayReadKeptRows(q: Query): boolean {
+  if (!MENTIONS_DERIVED.test(q.sql)) return false;
+  const params = q.params ?? [];
+  return !params.includes('removed') || params.includes('kept') || /kept/i.test(q.sql);
+}
+
+/**
+ * The connector with the 'kept' rows derived before the first query that may read them
+ * (once; queries after it wait for the same derivation). A failed derivation fails that
+ * query and is retried by the next one.
+ */
+export function deriveOnFirstUse(connector: Connector, derive: (c: Connector) => Promise<void> = deriveKeptVariant): Connector {
+  let derived: Promise<void> | null = null;
+  const ensure = () =>
+    (derived ??= derive(connector).catch((error: unknown) => {
+      derived = null;
+      throw error;
+    }));
+  return {
+    async query<T = Record<string, unknown>>(q: Query): Promise<T[]> {
+      if (mayReadKeptRows(q)) await ensure();
+      return connector.query<T>(q);
+    },
+    close: () => connector.close()
+  };
+}

@@ -13,9 +13,7 @@ import {
 } from '../../../analysis/contract.ts';
 import type { LoadableConnector } from './connector.ts';
 import { quoteIdent, tableDdl } from './schema.ts';
-import { DERIVE_KEPT_VARIANT } from './derive.ts';
-
-const DERIVED_TABLES: TableName[] = ['term_track', 'term_stats', 'track_overlap'];
+import { DERIVE_KEPT_VARIANT, DERIVED_TABLES } from './derive.ts';
 
 /** Codes map to i18n keys `error.<code>`, which say what failed and what to do. */
 export const DATA_ERROR_CODES = [
@@ -144,13 +142,16 @@ export function prefetchBytes(fetchBytes: FetchBytes, files: readonly string[]):
 /**
  * Creates every contract table from schema.ts, then fills the ones the manifest lists
  * with rows. Files download in parallel; inserts run one at a time on the connection.
- * Last, the 'kept' generic-verb rows the files leave out are derived (derive.ts).
+ * Last, the 'kept' generic-verb rows the files leave out are derived (derive.ts), unless
+ * the caller derives them on first use.
  */
 export async function loadTables(
   connector: LoadableConnector,
   manifest: Manifest,
   fetchBytes: FetchBytes,
-  onProgress: (p: LoadProgress) => void = () => {}
+  onProgress: (p: LoadProgress) => void = () => {},
+  /** deriveKept false: leave the 'kept' rows to `deriveOnFirstUse` (the dashboard does). */
+  options: { deriveKept?: boolean } = {}
 ): Promise<LoadReport> {
   const listed = new Map<TableName, ManifestTable>(manifest.tables.map((t) => [t.name, t]));
   const toFill = manifest.tables.filter((t) => t.rows > 0);
@@ -181,12 +182,13 @@ export async function loadTables(
     const [{ n }] = await connector.query<{ n: number }>({ sql: `SELECT COUNT(*)::INTEGER AS n FROM ${quoteIdent(table.name)}` });
     if (n !== table.rows) throw new DataError('table-rows', { table: table.name, expected: table.rows, found: n });
   }
-  for (const [index, statement] of DERIVE_KEPT_VARIANT.entries()) {
-    try {
-      await connector.query({ sql: statement });
-    } catch (error) {
-      const table = DERIVED_TABLES[index];
-      throw new DataError('table-load', { table, reason: reasonOf(error) }, { cause: error });
+  if (options.deriveKept !== false) {
+    for (const [index, statement] of DERIVE_KEPT_VARIANT.entries()) {
+      try {
+        await connector.query({ sql: statement });
+      } catch (error) {
+        throw new DataError('table-load', { table: DERIVED_TABLES[index], reason: reasonOf(error) }, { cause: error });
+      }
     }
   }
   for (const t of manifest.tables) report.tables.push({ name: t.name, rows: t.rows });

@@ -14,10 +14,13 @@ import { createSegmenter, loadDictionaries } from '../../../../analysis/segment/
 import { computeEditionTables, editionRows } from '../../../../analysis/tables/index.ts';
 import { createMemorySink } from '../../../../analysis/write/sink.ts';
 import { createTableWriter } from '../../../../analysis/write/table-writer.ts';
+import type { Connector } from '../../../../src/lib/db/connector.ts';
+import { deriveKeptVariant, deriveOnFirstUse, mayReadKeptRows } from '../../../../src/lib/db/derive.ts';
 import { loadTables } from '../../../../src/lib/db/load.ts';
 import { dictionaries } from '../../../analysis/tables/fixtures.ts';
 import { buildRandomEdition, editionShape } from '../../../analysis/tables/random-edition.ts';
 import { ENGINES, openEngine } from '../fixture/connect.ts';
+import { memoryFixture } from '../fixture/write.ts';
 
 const DERIVED = ['term_track', 'term_stats', 'track_overlap'] as const;
 type Derived = (typeof DERIVED)[number];
@@ -108,5 +111,54 @@ describe('the kept rows derived at load', () => {
         { numRuns: engine === 'wasm' ? 8 : 40 }
       );
     }, 60_000);
+  });
+});
+
+describe('deriveOnFirstUse', () => {
+  const KEPT = "SELECT COUNT(*)::INTEGER AS n FROM term_track WHERE generic_verbs = 'kept'";
+
+  it('tells which queries may read kept rows', () => {
+    expect(mayReadKeptRows({ sql: 'SELECT * FROM term_track WHERE generic_verbs = ?', params: ['removed'] })).toBe(false);
+    expect(mayReadKeptRows({ sql: 'SELECT * FROM term_stats WHERE generic_verbs = ?', params: ['kept'] })).toBe(true);
+    expect(mayReadKeptRows({ sql: 'SELECT * FROM topics WHERE title = ?', params: ['kept'] })).toBe(false);
+    expect(mayReadKeptRows({ sql: 'select generic_verbs, count(*) from TRACK_OVERLAP group by 1' })).toBe(true);
+    expect(mayReadKeptRows({ sql: "SELECT * FROM term_track WHERE generic_verbs IN (?, 'kept')", params: ['removed'] })).toBe(true);
+  });
+
+  it.each(ENGINES)('derives once, before the first query that may read kept rows (%s)', async (engine) => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const inner = await openEngine(engine);
+    let derivations = 0;
+    const db = deriveOnFirstUse(inner, async (c) => {
+      derivations++;
+      await deriveKeptVariant(c);
+    });
+    try {
+      await loadTables(inner, manifest, fetchBytes, () => {}, { deriveKept: false });
+      const removed = await db.query({ sql: 'SELECT COUNT(*)::INTEGER AS n FROM term_track WHERE generic_verbs = ?', params: ['removed'] });
+      expect(removed).toEqual([{ n: manifest.tables.find((t) => t.name === 'term_track')!.rows }]);
+      expect(derivations).toBe(0);
+      expect(await inner.query({ sql: KEPT })).toEqual([{ n: 0 }]);
+      const [a, b] = await Promise.all([
+        db.query<{ n: number }>({ sql: 'SELECT COUNT(*)::INTEGER AS n FROM term_track WHERE generic_verbs = ?', params: ['kept'] }),
+        db.query<{ n: number }>({ sql: KEPT })
+      ]);
+      expect(a[0].n).toBeGreaterThan(0);
+      expect(b).toEqual(a);
+      expect(derivations).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('lets the next query retry a failed derivation', async () => {
+    let calls = 0;
+    const inner: Connector = { query: async <T,>() => [{ ok: true }] as T[], close: async () => {} };
+    const db = deriveOnFirstUse(inner, async () => {
+      if (++calls === 1) throw new Error('out of memory');
+    });
+    await expect(db.query({ sql: 'SELECT * FROM term_stats' })).rejects.toThrow('out of memory');
+    await expect(db.query({ sql: 'SELECT * FROM term_stats' })).resolves.toEqual([{ ok: true }]);
+    expect(calls).toBe(2);
   });
 });
