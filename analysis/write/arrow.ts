@@ -20,6 +20,7 @@ import {
 } from 'apache-arrow';
 import type { ColumnType, TableSpec } from '../contract.ts';
 import type { Column, ColumnBatch, Symbols } from './columns.ts';
+import { encodeUtf8Into } from './bytes.ts';
 
 function arrowType(type: ColumnType): DataType {
   switch (type) {
@@ -55,32 +56,7 @@ const SHORT_STRING = 48;
  */
 function writeUtf8(text: string, out: Uint8Array, at: number): number {
   if (text.length > SHORT_STRING) return at + encoder.encodeInto(text, out.subarray(at)).written;
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code < 0x80) out[at++] = code;
-    else if (code < 0x800) {
-      out[at++] = 0xc0 | (code >> 6);
-      out[at++] = 0x80 | (code & 0x3f);
-    } else {
-      if (code >= 0xd800 && code <= 0xdfff) {
-        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-          i++;
-          out[at++] = 0xf0 | (code >> 18);
-          out[at++] = 0x80 | ((code >> 12) & 0x3f);
-          out[at++] = 0x80 | ((code >> 6) & 0x3f);
-          out[at++] = 0x80 | (code & 0x3f);
-          continue;
-        }
-        code = 0xfffd;
-      }
-      out[at++] = 0xe0 | (code >> 12);
-      out[at++] = 0x80 | ((code >> 6) & 0x3f);
-      out[at++] = 0x80 | (code & 0x3f);
-    }
-  }
-  return at;
+  return encodeUtf8Into(text, out, at);
 }
 
 /**

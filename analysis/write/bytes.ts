@@ -15,6 +15,42 @@ for (let i = 0; i < 1000; i++) {
   DIGIT_TRIPLES[i * 3 + 2] = 0x30 + (i % 10);
 }
 
+/**
+ * Writes `text` as UTF-8 into `out` at `at` and returns the end; `out` must have room for
+ * 3 bytes per UTF-16 unit. Unpaired surrogates become U+FFFD, as TextEncoder does.
+ */
+export function encodeUtf8Into(text: string, out: Uint8Array, at: number): number {
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      out[at++] = code;
+      continue;
+    }
+    if (code < 0x800) {
+      out[at++] = 0xc0 | (code >> 6);
+      out[at++] = 0x80 | (code & 0x3f);
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+        out[at++] = 0xf0 | (code >> 18);
+        out[at++] = 0x80 | ((code >> 12) & 0x3f);
+        out[at++] = 0x80 | ((code >> 6) & 0x3f);
+        out[at++] = 0x80 | (code & 0x3f);
+        continue;
+      }
+      code = 0xfffd;
+    }
+    out[at++] = 0xe0 | (code >> 12);
+    out[at++] = 0x80 | ((code >> 6) & 0x3f);
+    out[at++] = 0x80 | (code & 0x3f);
+  }
+  return at;
+}
+
 export class ByteBuffer {
   private buffer: Uint8Array;
   length = 0;
@@ -50,37 +86,7 @@ export class ByteBuffer {
   /** Appends `text` as UTF-8 (unpaired surrogates become U+FFFD, as TextEncoder does). */
   text(text: string): void {
     this.reserve(text.length * 3);
-    const out = this.buffer;
-    let at = this.length;
-    for (let i = 0; i < text.length; i++) {
-      let code = text.charCodeAt(i);
-      if (code < 0x80) {
-        out[at++] = code;
-        continue;
-      }
-      if (code < 0x800) {
-        out[at++] = 0xc0 | (code >> 6);
-        out[at++] = 0x80 | (code & 0x3f);
-        continue;
-      }
-      if (code >= 0xd800 && code <= 0xdfff) {
-        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-          i++;
-          out[at++] = 0xf0 | (code >> 18);
-          out[at++] = 0x80 | ((code >> 12) & 0x3f);
-          out[at++] = 0x80 | ((code >> 6) & 0x3f);
-          out[at++] = 0x80 | (code & 0x3f);
-          continue;
-        }
-        code = 0xfffd;
-      }
-      out[at++] = 0xe0 | (code >> 12);
-      out[at++] = 0x80 | ((code >> 6) & 0x3f);
-      out[at++] = 0x80 | (code & 0x3f);
-    }
-    this.length = at;
+    this.length = encodeUtf8Into(text, this.buffer, this.length);
   }
 
   /** Appends a non-negative safe integer's decimal digits, left-padded with zeros to `width`. */

@@ -7,11 +7,15 @@
 import type { TableSpec } from '../contract.ts';
 
 const encoder = new TextEncoder();
-const NEEDS_QUOTES = /[",\r\n]/;
+export const NEEDS_QUOTES = /[",\r\n]/;
 
-/** CSV field bytes for a string: quoted (quotes doubled) when it holds a quote, comma or line end. */
+/** A string as a CSV field: quoted (quotes doubled) when it holds a quote, comma or line end. */
+export function csvString(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
 export function csvFieldBytes(text: string): Uint8Array {
-  return encoder.encode(NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  return encoder.encode(csvString(text));
 }
 
 /** Strings addressed by id, each encoded (UTF-8 and as a CSV field) the first time it is written. */

@@ -6,21 +6,16 @@
  */
 import type { ColumnType, TableSpec } from '../contract.ts';
 import { ByteBuffer } from './bytes.ts';
-import { columnsFromRows, csvFieldBytes, type Column, type ColumnBatch } from './columns.ts';
+import { columnsFromRows, csvFieldBytes, csvString, NEEDS_QUOTES, type Column, type ColumnBatch } from './columns.ts';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_DECIMALS = 6;
 
-const NEEDS_QUOTES = /[",\r\n]/;
 const SCALE = 10 ** CSV_DECIMALS;
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const MINUS = 0x2d;
 const ZERO = 0x30;
-
-function csvString(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * Appends x rounded half away from zero to CSV_DECIMALS places, trailing zeros dropped
