@@ -4,7 +4,13 @@
 set -euo pipefail
 
 have_chromium() { [ -x /usr/bin/chromium ]; }
-have_cjk_font() { fc-list 2>/dev/null | grep -qi 'Noto Sans CJK\|Noto Serif CJK'; }
+# Read fc-list's whole output before matching: `fc-list | grep -q` under pipefail fails with
+# SIGPIPE when grep stops early on a machine with many fonts.
+have_cjk_font() {
+  local families
+  families="$(fc-list : family 2>/dev/null || true)"
+  grep -qi 'Noto Sans CJK\|Noto Serif CJK' <<<"$families"
+}
 
 if have_chromium && have_cjk_font; then
   exit 0
