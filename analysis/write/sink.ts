@@ -8,8 +8,14 @@ import { dirname, join } from 'node:path';
 
 export interface WrittenFile {
   file: string;
-  sha256: string;
+  /** Null when the file was opened with `hash: false`. */
+  sha256: string | null;
   bytes: number;
+}
+
+export interface OpenOptions {
+  /** Hash the bytes as they pass (default true). The CSV copies skip it: the manifest hashes the Arrow table. */
+  hash?: boolean;
 }
 
 export interface FileSink {
@@ -18,24 +24,24 @@ export interface FileSink {
 }
 
 export interface OutputSink {
-  open(file: string): FileSink;
+  open(file: string, options?: OpenOptions): FileSink;
 }
 
 const encoder = new TextEncoder();
 
-function hashingSink(file: string, emit: (bytes: Uint8Array) => void, done: () => void): FileSink {
-  const hash = createHash('sha256');
+function hashingSink(file: string, hashed: boolean, emit: (bytes: Uint8Array) => void, done: () => void): FileSink {
+  const hash = hashed ? createHash('sha256') : null;
   let bytes = 0;
   return {
     write(chunk) {
       const data = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
-      hash.update(data);
+      hash?.update(data);
       bytes += data.byteLength;
       emit(data);
     },
     close() {
       done();
-      return { file, sha256: hash.digest('hex'), bytes };
+      return { file, sha256: hash?.digest('hex') ?? null, bytes };
     }
   };
 }
@@ -43,12 +49,13 @@ function hashingSink(file: string, emit: (bytes: Uint8Array) => void, done: () =
 /** Writes files under `dir` synchronously (simple, and fast enough for tens of MB). */
 export function createDirSink(dir: string): OutputSink {
   return {
-    open(file) {
+    open(file, options) {
       const path = join(dir, file);
       mkdirSync(dirname(path), { recursive: true });
       const fd = openSync(path, 'w');
       return hashingSink(
         file,
+        options?.hash ?? true,
         (data) => {
           let offset = 0;
           while (offset < data.byteLength) offset += writeSync(fd, data, offset);
@@ -64,10 +71,11 @@ export function createMemorySink(): OutputSink & { files: Map<string, Uint8Array
   const files = new Map<string, Uint8Array>();
   return {
     files,
-    open(file) {
+    open(file, options) {
       const parts: Uint8Array[] = [];
       return hashingSink(
         file,
+        options?.hash ?? true,
         (data) => parts.push(data),
         () => files.set(file, Buffer.concat(parts))
       );

@@ -36,7 +36,7 @@ export interface TableWriter {
 export function createTableWriter(spec: TableSpec, sink: OutputSink): TableWriter {
   const name = spec.name as TableName;
   const arrowOut = sink.open(tableFile(name));
-  const csvOut = sink.open(csvFile(name));
+  const csvOut = sink.open(csvFile(name), { hash: false });
   arrowOut.write(arrowStreamPrefix(spec));
   csvOut.write(CSV_BOM + csvHeader(spec));
   let rows = 0;
@@ -58,7 +58,7 @@ export function createTableWriter(spec: TableSpec, sink: OutputSink): TableWrite
         file: written.file,
         csv: csvFile(name),
         rows,
-        sha256: written.sha256,
+        sha256: written.sha256!,
         bytes: written.bytes,
         columns: Object.entries(spec.columns).map(([col, c]) => ({ name: col, type: c.type, nullable: c.nullable }))
       };
