@@ -3,6 +3,7 @@
  * person (a PNG renamed .txt is reported as a PNG), and says which encoding it
  * guessed whenever the file was not UTF-8.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import mammoth from 'mammoth';
 import type { DecodedText, SourceFile } from '../model.ts';
 import { AnalysisError, diagnostic, type MessageCode } from '../messages.ts';
@@ -67,6 +68,10 @@ function lineAtOffset(bytes: Uint8Array, offset: number): number {
 }
 
 function decodeStrict(encoding: string, bytes: Uint8Array): string | null {
+  // Node's own validator and decoder: several times faster than a fatal TextDecoder.
+  if (encoding === 'utf-8') {
+    return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
+  }
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {

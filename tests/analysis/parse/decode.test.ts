@@ -155,6 +155,40 @@ describe('robustness', () => {
     );
   });
 
+  test('reads any Chinese-led UTF-8 text with the text a strict decoder gives', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 80 }), async (text) => {
+        const bytes = new TextEncoder().encode(`赛道${text}`);
+        const expected = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
+        const decoded = await decodeSource(source('x.txt', bytes)).catch((error: unknown) => error);
+        if (decoded instanceof AnalysisError) return expect(decoded.diagnostic.code).toBe('file-binary');
+        expect(decoded).toMatchObject({ encoding: 'utf-8', text: expected });
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  test('never calls bytes UTF-8 when a strict decoder rejects them', async () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const mostlyText = fc
+      .uint8Array({ minLength: 1, maxLength: 60 })
+      .map((b) => Uint8Array.from([0xe8, 0xb5, 0x9b, ...b]));
+    await fc.assert(
+      fc.asyncProperty(mostlyText, async (bytes) => {
+        let valid = true;
+        try {
+          strict.decode(bytes);
+        } catch {
+          valid = false;
+        }
+        const decoded = await decodeSource(source('x.txt', bytes)).catch(() => null);
+        if (!valid) expect(decoded?.encoding ?? 'refused').not.toBe('utf-8');
+        else if (decoded !== null) expect(decoded.encoding).toBe('utf-8');
+      }),
+      { numRuns: 400 }
+    );
+  });
+
   test('any bytes named .docx fail with an AnalysisError, never a crash', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 120 }), async (bytes) => {
