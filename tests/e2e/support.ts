@@ -99,10 +99,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `env` adds to Chromium's environment (e.g. FONTCONFIG_FILE for a machine without CJK fonts). */
+export async function launchBrowser(options: { env?: Record<string, string> } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'crosstrack-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    ...(options.env ? { env: { ...(process.env as Record<string, string>), ...options.env } } : {}),
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },

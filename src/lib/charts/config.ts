@@ -2,7 +2,9 @@
 import type { Config } from 'vega-lite';
 import { CATEGORICAL } from './palette.ts';
 
-export const FONT_STACK = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+/** The bundled CJK font (src/lib/assets/fonts): the page's last resort, and embedded in exports. */
+export const EXPORT_FONT_FAMILY = 'Crosstrack Sans SC';
+export const FONT_STACK = `"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "${EXPORT_FONT_FAMILY}", sans-serif`;
 
 const INK = '#222';
 const MUTED = '#555';
