@@ -28,7 +28,7 @@ function run(bin: string) {
 const MANY_FONTS = 'yes "Some Other Family" | head -c 2000000';
 
 describe('ensure-browser.sh', () => {
-  it.skipIf(!existsSync('/usr/bin/chromium'))(
+  it.skipIf(!existsSync('/usr/bin/chromium') || !existsSync('/usr/share/fonts/truetype/dejavu'))(
     'finds the CJK font even when the font list is long and lists it first',
     () => {
       const bin = fakeBin({ 'fc-list': `echo "Noto Sans CJK SC"\n${MANY_FONTS}` });
@@ -42,7 +42,7 @@ describe('ensure-browser.sh', () => {
     const bin = fakeBin({ 'fc-list': MANY_FONTS, id: 'echo 1000' });
     const result = run(bin);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk');
+    expect(result.stderr).toContain('sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk fonts-dejavu-core');
     expect(result.stderr).toContain('浏览器测试需要');
   });
 });
