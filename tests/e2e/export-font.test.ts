@@ -10,7 +10,7 @@ import { Blob as HbBlob, Face } from 'harfbuzzjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { svgTextCodePoints } from '../../src/lib/export/font-subset.ts';
-import { launchBrowser, openDashboard, watchPage, type Browser, type Dashboard } from './support.ts';
+import { launchBrowser, openDashboard, watchPage, type Browser, type Dashboard, frameTitled } from './support.ts';
 
 const LATIN_ONLY_FONTS = '/usr/share/fonts/truetype/dejavu';
 
@@ -24,7 +24,7 @@ function latinOnlyFontconfig(): string {
   return file;
 }
 
-const topFrame = (page: Page) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: /高频词条/ }) });
+const topFrame = (page: Page) => frameTitled(page, /高频词条/);
 
 async function openOverview(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/?edition=2026-hunan`);

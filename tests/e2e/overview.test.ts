@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
+import { ROOT, watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, frameTitled } from './support.ts';
 
 const GENERIC_VERBS = readFileSync(join(ROOT, 'data/dict/generic-verbs.txt'), 'utf8')
   .split('\n')
@@ -27,7 +27,6 @@ afterAll(async () => {
   await dashboard?.close();
 });
 
-const frameTitled = (page: Page, title: RegExp) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: title }) });
 const cloudFrame = (page: Page) => frameTitled(page, /词云/);
 const cloudWordsOf = (frame: Locator) =>
   frame.locator('.cloud svg text').evaluateAll((nodes) => nodes.map((n) => `${n.childNodes[n.childNodes.length - 1]?.textContent}@${n.getAttribute('transform')}`));

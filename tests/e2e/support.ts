@@ -151,6 +151,12 @@ export function watchPage(page: Page, serverUrl: string): PageLog {
 
 export const SHOTS = join(ROOT, 'test-results');
 
+/** Any Chinese character: labels drawn from the data, not placeholders. */
+export const HAN = /\p{Script=Han}/u;
+
+/** The chart frame (title, controls, chart, exports) whose heading matches `title`. */
+export const frameTitled = (page: Page, title: RegExp) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: title }) });
+
 export interface Dashboard {
   server: AppServer;
   browser: Browser;

@@ -6,11 +6,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, frameTitled, HAN } from './support.ts';
 
 const TRUSTED = '可信数据空间';
 const SIX = ['现代农业', '交通运输', '金融服务', '医疗保障', '应急管理', '中医药'];
-const HAN = /\p{Script=Han}/u;
 
 let dashboard: Dashboard;
 let server: AppServer;
@@ -26,7 +25,6 @@ afterAll(async () => {
   await dashboard?.close();
 });
 
-const frameTitled = (page: Page, title: RegExp) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: title }) });
 const hanLabels = async (page: Page, title: RegExp) =>
   (await frameTitled(page, title).locator('.vega svg .role-axis-label text').allTextContents()).filter((l) => HAN.test(l));
 const termUrl = (term: string, query = '') => `${server.url}/terms/${encodeURIComponent(term)}${query}`;

@@ -8,10 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../analysis/contract.ts';
 import { realConnector } from '../src/lib/fixture/real.ts';
-import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, HAN } from './support.ts';
 
 const HUNAN = '2026-hunan';
-const HAN = /\p{Script=Han}/u;
 
 let dashboard: Dashboard;
 let server: AppServer;
