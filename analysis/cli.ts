@@ -60,7 +60,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   };
 }
 
-function nodeEffects(report: (phase: Phase, done: number, total: number, label: string) => void, warn: (d: Diagnostic) => void): PipelineEffects {
+export function nodeEffects(report: (phase: Phase, done: number, total: number, label: string) => void, warn: (d: Diagnostic) => void): PipelineEffects {
   return {
     stat(path) {
       try {

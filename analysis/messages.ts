@@ -171,6 +171,10 @@ export const MESSAGES = {
   'cli-failed': m(
     (p) => `分析失败，未改动 ${p.out} 中原有的输出`,
     (p) => `analysis failed; the previous outputs in ${p.out} are unchanged`
+  ),
+  'preview-failed': m(
+    () => '预览失败，请先修正上面的错误',
+    () => 'preview failed; fix the errors above first'
   )
 } satisfies Record<string, MessageText>;
 
@@ -248,7 +252,22 @@ const CLI_TEXT = {
   summary: (p: Params) =>
     `完成 done: ${p.editions} 个版本 editions · ${p.tracks} 个赛道 tracks · ${p.topics} 个题目 topics · ` +
     `${p.terms} 个词条 terms · ${p.warnings} 条警告 warnings → ${p.out} (${p.seconds} s)`,
-  'more-warnings': (p: Params) => `……另有 ${p.n} 条警告，见 manifest.json / ${p.n} more warnings in manifest.json`
+  'more-warnings': (p: Params) => `……另有 ${p.n} 条警告，见 manifest.json / ${p.n} more warnings in manifest.json`,
+  'preview-usage': () =>
+    [
+      '用法 usage:',
+      '  npm run preview -- --text "文本" [--dict 目录] [--against 目录]      看一段文本怎样切分 / how a text is cut',
+      '  npm run preview -- --against 目录 [--dict 目录] [--top N] [文件或目录…]  词典修改会改变哪些词频 / which counts a dictionary change moves',
+      '--dict 是现在的词典（默认 data/dict），--against 是修改后的词典副本；语料默认 data/editions。',
+      '--dict is the current dictionary folder (default data/dict), --against an edited copy; the corpus defaults to data/editions.'
+    ].join('\n'),
+  'preview-now': (p: Params) => `现在 now:      ${p.cut}`,
+  'preview-after': (p: Params) => `修改后 after:  ${p.cut}`,
+  'preview-same': (p: Params) => `两套词典对这 ${p.passages} 段文本的计数完全相同 / both dictionaries count these ${p.passages} passages identically`,
+  'preview-changes': (p: Params) =>
+    `${p.n} 个词条的频次会变化（${p.passages} 段文本）/ ${p.n} terms change count (${p.passages} passages); 现在 now → 修改后 after:`,
+  'preview-more': (p: Params) => `……另有 ${p.n} 个词条，用 --top 显示更多 / ${p.n} more terms, --top shows more`,
+  'preview-example': (p: Params) => `例 e.g. ${p.term} @ ${p.where}`
 } satisfies Record<string, (p: Params) => string>;
 
 export function cliText(key: keyof typeof CLI_TEXT, params: Params = {}): string {

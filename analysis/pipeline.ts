@@ -161,6 +161,11 @@ async function readAll(collected: Collected, fx: PipelineEffects): Promise<Parse
   return editions.sort((a, b) => compareCodePoints(a.meta.edition_id, b.meta.edition_id));
 }
 
+/** Collects and reads the inputs as the pipeline does (same errors), without analysing them. */
+export async function readInputs(inputs: string[], fx: PipelineEffects): Promise<ParsedEdition[]> {
+  return readAll(await collectInputs(inputs, fx), fx);
+}
+
 export async function runPipeline(
   options: PipelineOptions,
   fx: PipelineEffects,
