@@ -78,18 +78,6 @@ function unitEnds(windows: Windows): Int32Array {
   return ends;
 }
 
-/**
- * The touched partner ids in ascending order. Frequent terms touch much of the vocabulary,
- * and then a scan of the counter range beats sorting the touched list.
- */
-function ascending(touched: Int32Array, count: number, counter: Int32Array, from: number): Int32Array {
-  const range = counter.length - from;
-  if (count * 4 < range) return touched.subarray(0, count).sort();
-  let at = 0;
-  for (let j = from; j < counter.length; j++) if (counter[j] !== 0) touched[at++] = j;
-  return touched.subarray(0, at);
-}
-
 export function cooccurrenceColumns(index: EditionIndex, minPairCount: number): ColumnBatch {
   const V = index.terms.length;
   const topics = buildWindows(
@@ -110,6 +98,11 @@ export function cooccurrenceColumns(index: EditionIndex, minPairCount: number): 
   const topicCount = new Int32Array(V);
   const sentenceCount = new Int32Array(V);
   const touched = new Int32Array(V);
+  // Partners that pass the minimum, with their counts: most touched pairs do not, so only
+  // these few are sorted into (term_a, term_b) order.
+  const kept = new Int32Array(V);
+  const keptTopics = new Int32Array(V);
+  const keptSentences = new Int32Array(V);
   const termA: number[] = [];
   const termB: number[] = [];
   const topicCounts: number[] = [];
@@ -139,13 +132,21 @@ export function cooccurrenceColumns(index: EditionIndex, minPairCount: number): 
 
     const ni = topics.postingStart[i + 1] - topics.postingStart[i];
     const si = sentences.postingStart[i + 1] - sentences.postingStart[i];
-    const partners = ascending(touched, touchedCount, topicCount, i + 1);
-    for (const j of partners) {
+    let keptCount = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const j = touched[t];
       const aij = topicCount[j];
       const sij = sentenceCount[j];
       topicCount[j] = 0;
       sentenceCount[j] = 0;
       if (aij < minimum && sij < minimum) continue;
+      kept[keptCount++] = j;
+      keptTopics[j] = aij;
+      keptSentences[j] = sij;
+    }
+    for (const j of kept.subarray(0, keptCount).sort()) {
+      const aij = keptTopics[j];
+      const sij = keptSentences[j];
       const nj = topics.postingStart[j + 1] - topics.postingStart[j];
       const sj = sentences.postingStart[j + 1] - sentences.postingStart[j];
       const shared = sij > 0;
