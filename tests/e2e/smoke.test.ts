@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../analysis/contract.ts';
@@ -133,7 +134,7 @@ describe('overview', () => {
     await page.close();
   });
 
-  it('exports SVG with title and source, PNG at 2×, and CSV with a BOM', async () => {
+  it('exports SVG with title and source, PNG at 2×, CSV with a BOM and XLSX with its caption', async () => {
     const page = await browser.context.newPage();
     await openOverview(page);
     // The overview has several chart frames; the top-terms chart is the first.
@@ -158,6 +159,24 @@ describe('overview', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 CSV' }).click()]);
     const csv = readFileSync((await csvDownload.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF词条,词频')).toBe(true);
+
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 XLSX' }).click()]);
+    expect(xlsxDownload.suggestedFilename()).toMatch(/高频词条.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsxDownload.path())!);
+    const data = workbook.getWorksheet('数据')!;
+    const csvLines = csv.trim().split('\r\n');
+    expect(data.rowCount).toBe(csvLines.length);
+    expect(data.getCell('A1').value).toBe('词条');
+    // The same rows as the CSV (whose floats are rounded to 6 places), with counts as numbers.
+    const cells = (data.getRow(2).values as unknown[]).slice(1);
+    const fields = csvLines[1].split(',');
+    expect(cells.length).toBe(fields.length);
+    cells.forEach((cell, i) => (typeof cell === 'number' ? expect(cell).toBeCloseTo(Number(fields[i]), 5) : expect(String(cell)).toBe(fields[i])));
+    expect(typeof data.getCell('B2').value).toBe('number');
+    const about = workbook.getWorksheet('说明')!;
+    expect(about.getCell('A1').value).toBe(title);
+    expect(String(about.getCell(`A${about.rowCount}`).value)).toContain(`词典版本 ${manifest.dictionary_version}`);
 
     await frame.getByRole('button', { name: '表格' }).click();
     expect(await frame.locator('table tbody tr').count()).toBeGreaterThan(0);
