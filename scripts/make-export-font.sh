@@ -5,7 +5,8 @@
 #
 # Source: Noto Sans CJK SC Regular from Debian's fonts-noto-cjk (SIL Open Font License 1.1).
 # Kept: GB2312's 6,763 hanzi plus Latin, general and CJK punctuation, arrows, enclosed
-# numerals, box drawing and full-width forms; hinting dropped (2.9 MB instead of 3.4 MB).
+# numerals, box drawing and full-width forms; hinting dropped (2.9 MB instead of 3.4 MB);
+# every name record kept, so the file itself carries its copyright and OFL licence notice.
 # Needs (Debian, as root): apt-get install -y fonts-noto-cjk fonttools
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,7 @@ for high in range(0xB0, 0xF8):
 open(sys.argv[1], 'w', encoding='utf-8').write(''.join(chars))
 PY
 
-pyftsubset "$SOURCE" --font-number="$FACE" --text-file="$HANZI" --no-hinting \
+pyftsubset "$SOURCE" --font-number="$FACE" --text-file="$HANZI" --no-hinting --name-IDs='*' \
   --unicodes='U+0020-007E,U+00A0-00FF,U+2000-206F,U+2100-214F,U+2190-21FF,U+2460-24FF,U+2500-25FF,U+3000-303F,U+FF00-FFEF' \
   --output-file="$OUT/crosstrack-sans-sc.otf"
 {

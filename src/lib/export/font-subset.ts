@@ -21,11 +21,20 @@ interface HbSubsetExports {
   hb_subset_input_create_or_fail(): number;
   hb_subset_input_destroy(input: number): void;
   hb_subset_input_unicode_set(input: number): number;
+  hb_subset_input_set(input: number, setType: number): number;
   hb_subset_or_fail(face: number, input: number): number;
 }
 
 /** HB_MEMORY_MODE_READONLY: HarfBuzz reads the font where we put it. */
 const READONLY = 1;
+/** HB_SUBSET_SETS_NAME_ID: the name records a subset keeps. */
+const NAME_ID_SET = 4;
+/**
+ * Family and style names (1–6), the copyright (0) and the licence text and address
+ * (13, 14): the SIL Open Font License asks that the licence travel with the font, and
+ * HarfBuzz keeps only 0–6 by default.
+ */
+const KEPT_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14];
 
 export interface FontSubsetter {
   /** The font reduced to these code points (those it has); throws when HarfBuzz refuses. */
@@ -49,6 +58,8 @@ export async function createFontSubsetter(wasm: BufferSource | WebAssembly.Modul
       const input = hb.hb_subset_input_create_or_fail();
       if (input === 0) throw new Error('HarfBuzz could not start a font subset');
       try {
+        const names = hb.hb_subset_input_set(input, NAME_ID_SET);
+        for (const id of KEPT_NAME_IDS) hb.hb_set_add(names, id);
         const unicodes = hb.hb_subset_input_unicode_set(input);
         for (const cp of codePoints) hb.hb_set_add(unicodes, cp);
         const subsetFace = hb.hb_subset_or_fail(face, input);

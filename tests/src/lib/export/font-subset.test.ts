@@ -44,6 +44,13 @@ describe('font subsetting', () => {
     expect(subset.length).toBeLessThan(FONT.length / 50);
   });
 
+  it('keeps the copyright and the Open Font License notice in every subset', () => {
+    const face = new Face(new HbBlob(subsetter.subset(cps('赛道')).slice().buffer));
+    expect(face.getName(0, 'en')).toContain('Adobe');
+    expect(face.getName(13, 'en')).toContain('SIL Open Font License, Version 1.1');
+    expect(face.getName(14, 'en')).toContain('OFL');
+  });
+
   it('drops characters the font lacks instead of failing', () => {
     const subset = subsetter.subset([...cps('赛道'), 0x1f600]);
     expect(unicodesOf(subset)).toEqual(new Set(cps('赛道')));
