@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
@@ -137,7 +138,7 @@ describe('co-occurrence network', () => {
     await page.close();
   });
 
-  it('downloads the edges and the nodes as CSV, and the picture as SVG with its legend', async () => {
+  it('downloads the edges and the nodes as CSV (nodes also as XLSX), and the picture as SVG with its legend', async () => {
     const page = await browser.context.newPage();
     await openNetwork(page);
     const frame = page.locator('section.frame');
@@ -151,6 +152,13 @@ describe('co-occurrence network', () => {
     const nodes = readFileSync((await nodesCsv.path())!, 'utf8');
     expect(nodes.startsWith('\uFEFF词条,词频,含该词题目数,社群,连线数')).toBe(true);
     expect(nodes.trim().split('\r\n').length - 1).toBe(await page.locator('.network svg .node').count());
+    const [nodesXlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出节点表为 XLSX' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await nodesXlsx.path())!);
+    const sheet = workbook.getWorksheet('数据')!;
+    expect(sheet.rowCount).toBe(nodes.trim().split('\r\n').length);
+    expect(sheet.getCell('A1').value).toBe('词条');
+    expect(typeof sheet.getCell('B2').value).toBe('number');
 
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 SVG' }).click()]);
     const svg = readFileSync((await svgDownload.path())!, 'utf8');

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../analysis/contract.ts';
@@ -116,7 +117,7 @@ describe('SQL console', () => {
     await page.close();
   });
 
-  it('inserts names from the schema and exports the result as CSV with a BOM', async () => {
+  it('inserts names from the schema and exports the result as CSV with a BOM and as XLSX', async () => {
     const page = await browser.context.newPage();
     await openConsole(page);
     await editor(page).fill('SELECT * FROM ');
@@ -125,10 +126,20 @@ describe('SQL console', () => {
     expect(await editor(page).inputValue()).toBe('SELECT * FROM editions');
     await editor(page).press('Control+Enter');
     await grid(page).waitFor({ timeout: 60_000 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /把全部结果/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /把全部结果.*CSV/ }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFFedition_id,year,region')).toBe(true);
     expect(csv.trim().split('\r\n')).toHaveLength(1 + manifest.summary.editions);
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /把全部结果.*XLSX/ }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsx.path())!);
+    const data = workbook.getWorksheet('数据')!;
+    expect(data.rowCount).toBe(1 + manifest.summary.editions);
+    expect(data.getCell('A1').value).toBe('edition_id');
+    // year is an INTEGER column: a number in the workbook, not text.
+    expect(data.getCell('B2').value).toBe(Number(csv.split('\r\n')[1].split(',')[1]));
+    expect(workbook.getWorksheet('说明')!.getCell('A2').value).toBe('SELECT * FROM editions');
     await page.close();
   });
 });

@@ -413,6 +413,8 @@ export const MESSAGES = {
   'network.nodesTitle': m('节点（{n} 个词条）', 'Nodes ({n} terms)'),
   'network.nodesCsv': m('节点 CSV', 'Nodes CSV'),
   'network.nodesCsvLabel': m('导出节点表为 CSV', 'Export the nodes as CSV'),
+  'network.nodesXlsx': m('节点 XLSX', 'Nodes XLSX'),
+  'network.nodesXlsxLabel': m('导出节点表为 XLSX', 'Export the nodes as XLSX'),
   'network.nodesFile': m('共现网络节点', 'network nodes'),
   'network.edgesFile': m('共现网络连线', 'network edges'),
 
@@ -444,6 +446,8 @@ export const MESSAGES = {
   'sql.next': m('下一页', 'Next'),
   'sql.exportCsv': m('导出 CSV', 'Export CSV'),
   'sql.exportCsvLabel': m('把全部结果（最多 {max} 行）导出为 CSV', 'Export the whole result (up to {max} rows) as CSV'),
+  'sql.exportXlsx': m('导出 XLSX', 'Export XLSX'),
+  'sql.exportXlsxLabel': m('把全部结果（最多 {max} 行）导出为 XLSX', 'Export the whole result (up to {max} rows) as XLSX'),
   'sql.exportFile': m('SQL 查询结果', 'SQL result'),
   'sql.running': m('正在运行…', 'Running…'),
   'sql.waiting': m('正在加载分析数据，完成后即可运行。', 'Loading the analysis data; you can run queries once it is in.'),

@@ -252,6 +252,12 @@ export const SHOWN_ROWS = 1000;
 /** Rows a CSV export holds at most. */
 export const EXPORT_ROWS = 100_000;
 
+/** DuckDB column types whose values are numbers (right-aligned; numbers in XLSX exports). */
+export function isNumericType(type: string): boolean {
+  // Whole-type match: INTEGER[] and STRUCT(a INTEGER) are not numbers.
+  return /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL(\(\d+,\s*\d+\))?)$/.test(type);
+}
+
 /**
  * The statement's first `limit` rows. Wrapped and prepared (one `?`), so DuckDB itself
  * refuses a second statement even if one slipped past the guard.

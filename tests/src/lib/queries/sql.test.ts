@@ -8,6 +8,7 @@ import { LOCKDOWN_SQL } from '../../../../src/lib/db/wasm-connection.ts';
 import {
   checkReadOnly,
   exampleQueries,
+  isNumericType,
   statementColumns,
   statementCount,
   statementRows,
@@ -141,6 +142,15 @@ describe.each(ENGINES)('console statements on the fixture (%s)', (engine) => {
     expect(n).toBe(8);
     const columns = await db.query<ColumnInfo>(statementColumns('SELECT term, count FROM terms'));
     expect(columns.map((c) => [c.column_name, c.column_type])).toEqual([['term', 'VARCHAR'], ['count', 'INTEGER']]);
+  });
+
+  it('tells number columns from the rest by the types the engine reports', async () => {
+    const columns = await db.query<ColumnInfo>(
+      statementColumns("SELECT 1::TINYINT a, 2::BIGINT b, 1.5::DOUBLE c, 1.25::DECIMAL(5,2) d, 'x' e, true f, DATE '2026-01-01' g, [1] h")
+    );
+    expect(columns.map((c) => [c.column_name, isNumericType(c.column_type)])).toEqual([
+      ['a', true], ['b', true], ['c', true], ['d', true], ['e', false], ['f', false], ['g', false], ['h', false]
+    ]);
   });
 
   it('runs every allowed kind', async () => {
