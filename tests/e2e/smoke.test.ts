@@ -183,6 +183,23 @@ describe('overview', () => {
     await page.close();
   });
 
+  it('says why an export failed instead of failing silently', async () => {
+    const page = await browser.context.newPage();
+    await openOverview(page);
+    // ExcelJS is fetched on the first XLSX export: make that fetch fail.
+    await page.route('**/_app/immutable/chunks/**', (route) => route.abort());
+    const frame = page.locator('section.frame').first();
+    await frame.getByRole('button', { name: '导出为 XLSX' }).click();
+    const alert = frame.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('导出失败');
+    await page.unroute('**/_app/immutable/chunks/**');
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(await frame.getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
+
   it('says what to do when there is no analysis data', async () => {
     const page = await browser.context.newPage();
     await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 404, body: 'not found' }));

@@ -129,6 +129,7 @@ export const MESSAGES = {
   'chart.showTable': m('表格', 'Table'),
   'chart.showChart': m('图表', 'Chart'),
   'chart.export': m('导出', 'Export'),
+  'chart.exportFailed': m('导出失败：{reason}。请重试；若仍失败，请刷新页面后再导出。', 'Export failed: {reason}. Try again; if it fails again, reload the page and export once more.'),
   'chart.exportSvg': m('SVG', 'SVG'),
   'chart.exportPng2': m('PNG 2×', 'PNG 2×'),
   'chart.exportPng3': m('PNG 3×', 'PNG 3×'),
