@@ -25,9 +25,12 @@ try {
   const code = await main([input, '--out', join(work, 'out'), '--dict', join(ROOT, 'data/dict'), '--quiet', '--timings']);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`analysis exited with ${code}`);
-  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const usage = process.resourceUsage();
+  const peakMb = usage.maxRSS / 1024;
+  // User + system CPU of every thread (workers included), including writing the corpus above.
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
   const outMb = sizeOf(join(work, 'out')) / 1e6;
-  console.log(JSON.stringify({ editions: count, mb: bytes / 1e6, seconds, mbPerSecond: bytes / 1e6 / seconds, peakMb, outMb }));
+  console.log(JSON.stringify({ editions: count, mb: bytes / 1e6, seconds, mbPerSecond: bytes / 1e6 / seconds, peakMb, outMb, cpuSeconds }));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

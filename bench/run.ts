@@ -1,7 +1,9 @@
 /**
  * npm run bench: analysis throughput on synthetic corpora of 1, 200 and 1,000 editions.
  * Targets on a 2-core machine: 200 editions under 3 s; 1,000 under 20 s and 2 GB.
- * Each size runs in its own process so peak RSS belongs to that run.
+ * Each size runs in its own process so peak RSS belongs to that run. CPU s is user + system
+ * time over all threads, including about 1.5 s for the process's start and writing the
+ * synthetic corpus: near 2 × seconds (+1.5) means both cores were busy the whole run.
  *
  * Then the dashboard (bench/dashboard.ts, its own process): navigation → first chart per
  * route in headless Chromium, and every view's queries on DuckDB-WASM.
@@ -15,8 +17,8 @@ const sizes = (process.env.BENCH_SIZES ?? '1,200,1000').split(',').filter((s) =>
 
 if (sizes.length) {
   console.log('Analysis (npm run analyze on synthetic corpora resampled from the real guides; targets: 200 editions < 3 s, 1,000 < 20 s and 2 GB)');
-  console.log('editions |     MB | seconds |  MB/s | peak RSS MB | output MB | per edition, summed over threads: segment / tables / encode ms');
-  console.log('---------|--------|---------|-------|-------------|-----------|--------------------------------------------------------------');
+  console.log('editions |     MB | seconds | CPU s |  MB/s | peak RSS MB | output MB | per edition, summed over threads: segment / tables / encode ms');
+  console.log('---------|--------|---------|-------|-------|-------------|-----------|--------------------------------------------------------------');
 }
 for (const n of sizes) {
   const run = spawnSync('npx', ['tsx', 'bench/analysis.ts', String(n)], { cwd: ROOT, encoding: 'utf8' });
@@ -29,7 +31,7 @@ for (const n of sizes) {
   const t = JSON.parse(lines.find((l) => l.startsWith('{"timings"')) ?? '{"timings":{}}').timings;
   const per = (ms: number) => (ms / n).toFixed(1);
   console.log(
-    `${String(r.editions).padStart(8)} | ${r.mb.toFixed(1).padStart(6)} | ${r.seconds.toFixed(2).padStart(7)} | ` +
+    `${String(r.editions).padStart(8)} | ${r.mb.toFixed(1).padStart(6)} | ${r.seconds.toFixed(2).padStart(7)} | ${r.cpuSeconds.toFixed(1).padStart(5)} | ` +
       `${r.mbPerSecond.toFixed(1).padStart(5)} | ${r.peakMb.toFixed(0).padStart(11)} | ${r.outMb.toFixed(0).padStart(9)} | ${per(t.segment)} / ${per(t.tables)} / ${per(t.encode)}`
   );
 }
