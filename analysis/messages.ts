@@ -267,7 +267,11 @@ const CLI_TEXT = {
   'preview-changes': (p: Params) =>
     `${p.n} 个词条的频次会变化（${p.passages} 段文本）/ ${p.n} terms change count (${p.passages} passages); 现在 now → 修改后 after:`,
   'preview-more': (p: Params) => `……另有 ${p.n} 个词条，用 --top 显示更多 / ${p.n} more terms, --top shows more`,
-  'preview-example': (p: Params) => `例 e.g. ${p.term} @ ${p.where}`
+  'preview-example': (p: Params) => `例 e.g. ${p.term} @ ${p.where}`,
+  'preview-where': (p: Params) => `${p.edition} 赛道 track ${p.track} 题目 topic ${p.topic}`,
+  'preview-mark-generic-verb': () => '⁽通用动词 verb⁾',
+  'preview-mark-stopword': () => '⁽停用 stop⁾',
+  'preview-mark-number': () => '⁽数 num⁾'
 } satisfies Record<string, (p: Params) => string>;
 
 export function cliText(key: keyof typeof CLI_TEXT, params: Params = {}): string {

@@ -3,16 +3,17 @@
  * how one text is cut, and which term counts a dictionary change would move in a corpus.
  * Segmenters come in, so the CLI, tests and (later) the workspace API share this.
  */
+import { cliText } from './messages.ts';
 import type { ParsedEdition } from './model.ts';
 import type { PieceReason, Segmenter } from './segment/index.ts';
 import { compareCodePoints } from './tables/index.ts';
 
 const REASON_MARK: Record<PieceReason, string> = {
   term: '',
-  'generic-verb': '⁽通用动词⁾',
-  stopword: '⁽停⁾',
+  'generic-verb': cliText('preview-mark-generic-verb'),
+  stopword: cliText('preview-mark-stopword'),
   punctuation: '',
-  number: '⁽数⁾',
+  number: cliText('preview-mark-number'),
   space: ''
 };
 
@@ -48,7 +49,7 @@ function passagesOf(editions: readonly ParsedEdition[]): Passage[] {
       track.topics.flatMap((topic) =>
         [topic.title, topic.body]
           .filter((text) => text.trim() !== '')
-          .map((text) => ({ where: `${e.meta.edition_id} 赛道${track.track_no} 题目${topic.topic_no}`, text }))
+          .map((text) => ({ where: cliText('preview-where', { edition: e.meta.edition_id, track: track.track_no, topic: topic.topic_no }), text }))
       )
     )
   );

@@ -51,7 +51,7 @@ beforeAll(async () => {
 describe('cutLine', () => {
   it('shows each piece, the canonical form of variants and why pieces are not counted', () => {
     expect(cutLine(now, '推动可信数据空间建设，应用AI与大语言模型')).toBe(
-      '推动⁽通用动词⁾ | 可信数据空间 | 建设⁽通用动词⁾ | 应用 | AI→人工智能 | 与⁽停⁾ | 大语言模型→大模型'
+      '推动⁽通用动词 verb⁾ | 可信数据空间 | 建设⁽通用动词 verb⁾ | 应用 | AI→人工智能 | 与⁽停用 stop⁾ | 大语言模型→大模型'
     );
   });
 
@@ -74,7 +74,7 @@ describe('compareSegmenters', () => {
       ['预警', warning, warning - k]
     ]);
     const example = changes[1].example!;
-    expect(example.where).toBe('2026-mini 赛道1 题目1');
+    expect(example.where).toBe('2026-mini 赛道 track 1 题目 topic 1');
     expect(example.before).toContain('智能 | 预警');
     expect(example.after).toContain('智能预警');
   });
