@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { AnalysisError, cliText, formatDiagnostic, messageText } from './messages.ts';
 import type { Diagnostic } from './model.ts';
-import { DEFAULT_MIN_PAIR_COUNT, PipelineErrors, runPipeline, type Phase, type PipelineEffects } from './pipeline.ts';
+import { DEFAULT_MIN_PAIR_COUNT, diagnosticsOf, runPipeline, type Phase, type PipelineEffects } from './pipeline.ts';
 import { createDirSink } from './write/sink.ts';
 import { stageOutput } from './write/atomic.ts';
+import { runIfEntry } from './entry.ts';
 
 export const DEFAULTS = { inputs: ['data/editions'], out: 'static/data', dict: 'data/dict' };
 
@@ -154,8 +155,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     stage.discard();
     reporter.stop();
-    const diagnostics =
-      error instanceof PipelineErrors ? error.diagnostics : error instanceof AnalysisError ? [error.diagnostic] : null;
+    const diagnostics = diagnosticsOf(error);
     if (diagnostics === null) throw error;
     for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     process.stderr.write(messageText('cli-failed', { out: args.out }) + '\n');
@@ -163,13 +163,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /analysis[\\/]cli\.ts$/.test(process.argv[1]);
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(3);
-    }
-  );
-}
+runIfEntry(/analysis[\\/]cli\.ts$/, main);

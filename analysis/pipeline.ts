@@ -88,6 +88,13 @@ export class PipelineErrors extends Error {
   }
 }
 
+/** The diagnostics a failure reports to the person, or null when it is a bug (anything else). */
+export function diagnosticsOf(error: unknown): Diagnostic[] | null {
+  if (error instanceof PipelineErrors) return error.diagnostics;
+  if (error instanceof AnalysisError) return [error.diagnostic];
+  return null;
+}
+
 interface Collected {
   files: SourceFile[];
   metadata: Map<string, { path: string; bytes: Uint8Array | null }>;

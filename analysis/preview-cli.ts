@@ -7,10 +7,11 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULTS, nodeEffects } from './cli.ts';
-import { AnalysisError, cliText, formatDiagnostic, messageText } from './messages.ts';
-import { PipelineErrors, readInputs } from './pipeline.ts';
+import { cliText, formatDiagnostic, messageText } from './messages.ts';
+import { diagnosticsOf, readInputs } from './pipeline.ts';
 import { compareSegmenters, cutLine } from './preview.ts';
 import { createSegmenter, loadDictionaries } from './segment/index.ts';
+import { runIfEntry } from './entry.ts';
 
 const DEFAULT_TOP = 40;
 const EXAMPLES = 10;
@@ -85,8 +86,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
     await preview(args, out);
     return 0;
   } catch (error) {
-    const diagnostics =
-      error instanceof PipelineErrors ? error.diagnostics : error instanceof AnalysisError ? [error.diagnostic] : null;
+    const diagnostics = diagnosticsOf(error);
     if (diagnostics === null) throw error;
     for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     process.stderr.write(messageText('preview-failed') + '\n');
@@ -94,13 +94,4 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /analysis[\\/]preview-cli\.ts$/.test(process.argv[1]);
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(3);
-    }
-  );
-}
+runIfEntry(/analysis[\\/]preview-cli\.ts$/, main);
