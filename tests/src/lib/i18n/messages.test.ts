@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, translate, type MessageKey } from '../../../../src/lib/i18n/messages.ts';
+import { MESSAGES, MESSAGE_MODULES, translate, type MessageKey } from '../../../../src/lib/i18n/messages.ts';
 
 const keys = Object.keys(MESSAGES) as MessageKey[];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -11,6 +11,15 @@ describe('UI messages', () => {
       expect(MESSAGES[key].zh.trim(), key).not.toBe('');
       expect(MESSAGES[key].en.trim(), key).not.toBe('');
     }
+  });
+
+  it('defines every key in one module only (a spread would silently keep the last)', () => {
+    const owners = new Map<string, string[]>();
+    for (const [module, words] of Object.entries(MESSAGE_MODULES)) {
+      for (const key of Object.keys(words)) owners.set(key, [...(owners.get(key) ?? []), module]);
+    }
+    expect([...owners].filter(([, modules]) => modules.length > 1)).toEqual([]);
+    expect(owners.size).toBe(keys.length);
   });
 
   it('uses the same placeholders in both languages', () => {

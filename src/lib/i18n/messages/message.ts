@@ -1,0 +1,6 @@
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export const m = (zh: string, en: string): Message => ({ zh, en });

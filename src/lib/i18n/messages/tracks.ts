@@ -1,0 +1,53 @@
+/** Words of 赛道 (tracks). */
+import { m, type Message } from './message.ts';
+
+export const TRACKS = {
+  // ── 赛道 (track index) ──────────────────────────────────────────
+  'tracks.heading': m('赛道', 'Tracks'),
+  'tracks.intro': m('{edition}共 {n} 个赛道。点击赛道名称查看题目全文、特征词、与其他赛道的重合度和近似重复段落。', '{edition} has {n} tracks. Open a track for its topics in full, key terms, overlap with other tracks and near-duplicate passages.'),
+  'tracks.listTitle': m('{edition} 赛道一览', 'Tracks of {edition}'),
+  'tracks.tokensTitle': m('{edition} 各赛道词数', 'Tokens per track, {edition}'),
+  'tracks.keyTerms': m('特征词（G² 最高的 {n} 个）', 'Key terms (top {n} by G²)'),
+  'tracks.similar': m('最相近的赛道', 'Most similar track'),
+  'tracks.noKeyTerms': m('无明显特征词', 'no distinctive terms'),
+  'tracks.noSimilar': m('与其他赛道无共同词', 'shares no terms with another track'),
+  'tracks.open': m('查看赛道 {track}', 'Open track {track}'),
+  'tracks.helpTokens': m('赛道全部题目（标题和正文）中计入统计的词数；通用动词停用时不计通用动词。', 'Counted tokens over all topics of the track (titles and paragraphs); generic verbs are left out when removed.'),
+
+  // ── 赛道 (one track) ────────────────────────────────────────────
+  'track.back': m('全部赛道', 'All tracks'),
+  'track.prev': m('上一个赛道：{track}', 'Previous track: {track}'),
+  'track.next': m('下一个赛道：{track}', 'Next track: {track}'),
+  'track.meta': m('{edition} · 第 {no} 个赛道 · {topics} 个题目 · {tokens} 个词', '{edition} · track {no} · {topics} topics · {tokens} tokens'),
+  'track.printed': m('原文标题：{heading}', 'As printed: {heading}'),
+  'track.notFound': m('未找到该赛道：版本 {edition} 中没有第 {track} 个赛道。请从赛道一览重新选择。', 'Track not found: edition {edition} has no track {track}. Choose one from the track index.'),
+  'track.topicsTitle': m('题目全文', 'Topics in full'),
+  'track.topicLabel': m('题目 {n}', 'Topic {n}'),
+  'track.highlightNote': m('带下划线的是计入统计的词条，点击可打开词条页。', 'Underlined words are counted terms; click one to open its term page.'),
+  'track.highlightNoteVerbs': m('通用动词已停用，不予标注。', 'Generic verbs are removed and not marked.'),
+  'track.termMarked': m('正在突出显示词条：{term}', 'Highlighting the term: {term}'),
+  'track.topicMarked': m('已定位到题目 {n}', 'Showing topic {n}'),
+  'track.clearMark': m('取消突出显示', 'Clear highlight'),
+  'track.noBody': m('该版本仅含题目标题，无正文。', 'This edition lists topic titles only, without paragraphs.'),
+  'track.keynessTitle': m('{track} 特征词（{stat}，{edition}）', 'Key terms of {track} by {stat}, {edition}'),
+  'track.stat': m('统计量', 'Statistic'),
+  'track.statG2': m('显著性 (G²)', 'keyness (G²)'),
+  'track.statLogRatio': m('对数比', 'log ratio'),
+  'track.keynessNote': m('与本版本其他赛道相比：右侧（橙色）为偏多的词，左侧（蓝色）为偏少的词，各取前 {n} 个。', 'Against the rest of the edition: terms over-represented on the right (orange), under-represented on the left (blue); top {n} each.'),
+  'track.keynessEmpty': m('没有特征词：该赛道没有计入统计的词条，或所选主题的词条没有出现在该赛道。', 'No key terms: the track has no counted terms, or no term of the chosen theme occurs in it.'),
+  'track.helpG2': m('对数似然比 G²：该词在本赛道的出现频率是否明显高于（正值）或低于（负值）本版本其他赛道。绝对值越大越可信：3.84 约相当于 p < 0.05，6.63 约相当于 p < 0.01，15.13 约相当于 p < 0.0001。', 'Log-likelihood G²: whether the term is more (positive) or less (negative) frequent in this track than in the rest of the edition. The larger the magnitude the surer: 3.84 ≈ p < 0.05, 6.63 ≈ p < 0.01, 15.13 ≈ p < 0.0001.'),
+  'track.helpLogRatio': m('对数比：本赛道频率 ÷ 其他赛道频率，取以 2 为底的对数。+1 表示是其他赛道的 2 倍，+2 表示 4 倍，−1 表示只有一半，0 表示一样常见。它只衡量差异大小，不衡量可信程度，低频词的值可能很大。', 'Log ratio: log₂ of (rate in this track ÷ rate elsewhere). +1 = twice as frequent, +2 = four times, −1 = half as frequent, 0 = the same. It measures the size of the difference, not how sure it is; rare terms can score high.'),
+  'track.overlapTitle': m('{track} 与其他赛道的重合度（{metric}，{edition}）', 'Overlap of {track} with other tracks ({metric}), {edition}'),
+  'track.overlapEmpty': m('该版本没有其他赛道可比较。', 'There is no other track in this edition to compare with.'),
+  'track.duplicatesTitle': m('近似重复：{track}', 'Near-duplicates: {track}'),
+  'track.duplicatesIntro': m('与其他题目逐字相同（或几乎相同）的段落：同一句子或分句（至少 20 字），或正文 5 字片段 Jaccard ≥ 0.8。', 'Passages repeated word for word (or nearly) in another topic: a sentence or clause of at least 20 characters, or bodies with 5-gram Jaccard ≥ 0.8.'),
+  'track.duplicatesNone': m('没有发现与本赛道题目近似重复的段落。', 'No passage of this track’s topics is repeated elsewhere.'),
+  'track.duplicateSentence': m('相同句子或分句', 'shared sentence or clause'),
+  'track.duplicateBody': m('正文几乎相同', 'near-identical body'),
+  'track.duplicateSimilarity': m('正文相似度 {value}', 'body similarity {value}'),
+  'track.duplicateThis': m('本赛道', 'This track'),
+  'track.duplicateOther': m('另一题目', 'Other topic'),
+  'track.duplicateShared': m('重复段落', 'Repeated passage'),
+  'track.similarityCol': m('正文相似度', 'body similarity'),
+  'track.helpSimilarity': m('两个题目正文按 5 字片段计算的 Jaccard 系数：0 表示没有共同片段，1 表示完全相同。', 'Jaccard of the two bodies’ 5-character shingles: 0 = nothing in common, 1 = identical.')
+} as const satisfies Record<string, Message>;
