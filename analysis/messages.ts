@@ -29,12 +29,8 @@ export const MESSAGES = {
     () => 'the file is empty'
   ),
   'file-binary': m(
-    (p) => `这是二进制文件（${p.kind}），不是赛题指南文本；请提供 .txt、.md 或 .docx`,
-    (p) => `this is a binary file (${p.kind}), not guide text; give a .txt, .md or .docx file`
-  ),
-  'file-unsupported': m(
-    (p) => `不支持的文件类型 ${p.ext}；请另存为 .docx 或 .txt 后再放入`,
-    (p) => `unsupported file type ${p.ext}; save it as .docx or .txt and try again`
+    (p) => `这是二进制文件（${p.kind}），不是赛题指南文本；请提供 .txt、.md、.docx 或 .pdf`,
+    (p) => `this is a binary file (${p.kind}), not guide text; give a .txt, .md, .docx or .pdf file`
   ),
   'file-undecodable': m(
     (p) =>
@@ -51,12 +47,34 @@ export const MESSAGES = {
     (p) => `cannot read the Word document: ${p.reason_en ?? p.reason}`
   ),
   'no-input-files': m(
-    (p) => `在 ${p.path} 中没有找到赛题指南文件（.txt、.md、.docx）`,
-    (p) => `no guide files (.txt, .md, .docx) found in ${p.path}`
+    (p) => `在 ${p.path} 中没有找到赛题指南文件（.txt、.md、.docx、.pdf）`,
+    (p) => `no guide files (.txt, .md, .docx, .pdf) found in ${p.path}`
   ),
   'input-missing': m(
     (p) => `找不到输入：${p.path}`,
     (p) => `input not found: ${p.path}`
+  ),
+
+  // ── PDF (parse/pdf.ts) ─────────────────────────────────────────
+  'pdf-invalid': m(
+    (p) => `无法读取 PDF：文件已损坏或不是有效的 PDF（${p.reason}）`,
+    (p) => `cannot read the PDF: the file is damaged or not a valid PDF (${p.reason})`
+  ),
+  'pdf-encrypted': m(
+    () => '这份 PDF 设有打开密码，无法读取；请提供未加密的 PDF、.docx 或 .txt',
+    () => 'this PDF is password-protected and cannot be read; give an unencrypted PDF, .docx or .txt'
+  ),
+  'pdf-no-text': m(
+    (p) => `这份 PDF（共 ${p.pages} 页）没有文字层，可能是扫描件或图片，无法读出文字；请提供带文字的 PDF、.docx 或 .txt，或先做文字识别（OCR）`,
+    (p) => `this PDF (${p.pages} page(s)) has no text layer; it is probably a scan or an image, so no text can be read. Give a PDF with text, a .docx or a .txt, or run text recognition (OCR) first`
+  ),
+  'pdf-pages-without-text': m(
+    (p) => `第 ${p.pages} 页没有文字层（可能是扫描的图片），这些页的内容未能读取`,
+    (p) => `page(s) ${p.pages} have no text layer (probably scanned images); their content could not be read`
+  ),
+  'pdf-too-many-pages': m(
+    (p) => `PDF 有 ${p.pages} 页，超过上限 ${p.max} 页，未读取`,
+    (p) => `the PDF has ${p.pages} pages, more than the limit of ${p.max}; it was not read`
   ),
 
   // ── metadata ───────────────────────────────────────────────────
@@ -231,7 +249,7 @@ export function diagnostic(
 
 /** "file:line: message" — the form editors and terminals turn into links. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line == null ? d.file : `${d.file}:${d.line}`;
+  const where = d.page != null ? `${d.file}: 第 ${d.page} 页 page ${d.page}` : d.line == null ? d.file : `${d.file}:${d.line}`;
   const tag = d.level === 'error' ? '错误 error' : '警告 warning';
   return `${where}: ${tag}: ${d.message}`;
 }

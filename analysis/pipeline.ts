@@ -2,7 +2,7 @@
  * The analysis pipeline: guide files in, contract tables and a manifest out.
  *
  *   inputs (files and folders)
- *     │  collect ─ .txt .md .docx; editions.json beside them            effects.fs
+ *     │  collect ─ .txt .md .docx .pdf; editions.json beside them       effects.fs
  *     ▼
  *   dictionaries ──► edition pool: worker threads for big corpora start now, so their
  *     │               segmenter load (nodejieba, once per thread) overlaps the reading
@@ -30,7 +30,7 @@ import {
 } from './contract.ts';
 import { AnalysisError, diagnostic } from './messages.ts';
 import type { Diagnostic, ParsedEdition, SourceFile } from './model.ts';
-import { loadEditionEntries, readEdition } from './parse/index.ts';
+import { loadEditionEntries, readEdition, SUPPORTED_EXTENSIONS } from './parse/index.ts';
 import { loadDictionaries } from './segment/index.ts';
 import { defaultWorkerCount, startEditionPool, type EditionPool } from './parallel/pool.ts';
 import { compareCodePoints, computeEditionTables, createNearDuplicateFinder, createVocabulary } from './tables/index.ts';
@@ -40,7 +40,7 @@ import { sha256Hex, shortHash } from './hash.ts';
 
 export const TOOL = { name: 'crosstrack', version: '0.1.0' } as const;
 
-export const GUIDE_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
+export const GUIDE_EXTENSIONS = SUPPORTED_EXTENSIONS;
 /** Files that live beside guides but are not guides. */
 const NOT_GUIDES = /^(readme(\..*)?|editions\.json|license(\..*)?|\..*)$/i;
 

@@ -3,12 +3,12 @@
  * No file system here: the pipeline reads the bytes and passes them in.
  */
 import { sha256Hex } from '../hash.ts';
-import type { ParsedEdition, SourceFile } from '../model.ts';
+import type { Diagnostic, ParsedEdition, SourceFile } from '../model.ts';
 import { decodeSource } from './decode.ts';
 import { resolveEditionMeta, type EditionEntries } from './metadata.ts';
 import { parseGuide } from './parse.ts';
 
-export { decodeSource, SUPPORTED_EXTENSIONS } from './decode.ts';
+export { decodeSource, guideFormat, SUPPORTED_EXTENSIONS, type GuideFormat } from './decode.ts';
 export { parseGuide, type ParsedGuide } from './parse.ts';
 export { parseNumeral } from './numerals.ts';
 export { loadEditionEntries, type EditionEntries, type EditionEntry } from './metadata.ts';
@@ -17,6 +17,9 @@ export async function readEdition(file: SourceFile, entries: EditionEntries): Pr
   const decoded = await decodeSource(file);
   const guide = parseGuide(decoded.text, file.path);
   const { meta, warnings: metaWarnings } = resolveEditionMeta(file.name, file.path, guide.preamble, entries);
+  // A PDF's lines are rebuilt paragraphs: the page is what a reader can find.
+  const onPage = (d: Diagnostic): Diagnostic =>
+    decoded.pageOfLine && d.line != null && d.page == null ? { ...d, page: decoded.pageOfLine[d.line - 1] ?? null } : d;
   return {
     meta,
     file: file.name,
@@ -24,7 +27,7 @@ export async function readEdition(file: SourceFile, entries: EditionEntries): Pr
     sha256: sha256Hex(file.bytes),
     bytes: file.bytes.length,
     tracks: guide.tracks,
-    warnings: [...decoded.warnings, ...guide.warnings, ...metaWarnings]
+    warnings: [...decoded.warnings, ...guide.warnings, ...metaWarnings].map(onPage)
   };
 }
 
