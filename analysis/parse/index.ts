@@ -3,23 +3,38 @@
  * No file system here: the pipeline reads the bytes and passes them in.
  */
 import { sha256Hex } from '../hash.ts';
-import type { Diagnostic, ParsedEdition, SourceFile } from '../model.ts';
+import type { DecodedText, Diagnostic, ParsedEdition, SourceFile } from '../model.ts';
 import { decodeSource } from './decode.ts';
 import { resolveEditionMeta, type EditionEntries } from './metadata.ts';
-import { parseGuide } from './parse.ts';
+import { parseGuide, type ParsedGuide } from './parse.ts';
 
 export { decodeSource, guideFormat, SUPPORTED_EXTENSIONS, type GuideFormat } from './decode.ts';
 export { parseGuide, type ParsedGuide } from './parse.ts';
 export { parseNumeral } from './numerals.ts';
-export { loadEditionEntries, type EditionEntries, type EditionEntry } from './metadata.ts';
+export { inferFromName, inferFromPreamble, loadEditionEntries, stemOf, titleFromPreamble, type EditionEntries, type EditionEntry } from './metadata.ts';
 
-export async function readEdition(file: SourceFile, entries: EditionEntries): Promise<ParsedEdition> {
+export interface ReadGuide {
+  decoded: DecodedText;
+  guide: ParsedGuide;
+  /** Decoding and parsing warnings, each with its page when the source is a PDF. */
+  warnings: Diagnostic[];
+}
+
+/** Decodes and parses one guide (no metadata): what the page's upload preview shows. */
+export async function readGuide(file: SourceFile): Promise<ReadGuide> {
   const decoded = await decodeSource(file);
   const guide = parseGuide(decoded.text, file.path);
+  return { decoded, guide, warnings: [...decoded.warnings, ...guide.warnings].map((d) => onPage(d, decoded)) };
+}
+
+/** A PDF's lines are rebuilt paragraphs: the page is what a reader can find. */
+function onPage(d: Diagnostic, decoded: DecodedText): Diagnostic {
+  return decoded.pageOfLine && d.line != null && d.page == null ? { ...d, page: decoded.pageOfLine[d.line - 1] ?? null } : d;
+}
+
+export async function readEdition(file: SourceFile, entries: EditionEntries): Promise<ParsedEdition> {
+  const { decoded, guide, warnings } = await readGuide(file);
   const { meta, warnings: metaWarnings } = resolveEditionMeta(file.name, file.path, guide.preamble, entries);
-  // A PDF's lines are rebuilt paragraphs: the page is what a reader can find.
-  const onPage = (d: Diagnostic): Diagnostic =>
-    decoded.pageOfLine && d.line != null && d.page == null ? { ...d, page: decoded.pageOfLine[d.line - 1] ?? null } : d;
   return {
     meta,
     file: file.name,
@@ -27,7 +42,6 @@ export async function readEdition(file: SourceFile, entries: EditionEntries): Pr
     sha256: sha256Hex(file.bytes),
     bytes: file.bytes.length,
     tracks: guide.tracks,
-    warnings: [...decoded.warnings, ...guide.warnings, ...metaWarnings].map(onPage)
+    warnings: [...warnings, ...metaWarnings]
   };
 }
-

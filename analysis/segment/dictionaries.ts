@@ -22,20 +22,28 @@ export async function loadDictionaries(dir: string): Promise<Dictionaries> {
       })
     )
   );
+  return dictionariesFromBytes(Object.fromEntries(names.map((name, i) => [name, new Uint8Array(bytes[i])])), dir);
+}
+
+/** The dictionaries from the bytes of their five files (file name → bytes); `dir` only names them in messages. */
+export function dictionariesFromBytes(files: Record<string, Uint8Array>, dir: string): Dictionaries {
+  const names = Object.values(DICTIONARY_FILES);
   // ignoreBOM keeps a BOM in the text, so parse sees the file as it is (it skips the BOM itself).
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const texts: Record<string, string> = {};
-  names.forEach((name, i) => (texts[name] = decoder.decode(bytes[i])));
-
+  for (const name of names) {
+    if (files[name] === undefined) throw new AnalysisError(diagnostic('error', 'dict-missing', join(dir, name), null, { file: name }));
+    texts[name] = decoder.decode(files[name]);
+  }
   const dict = parseDictionaries(texts, dir);
   // The manifest describes the bytes on disk, which may not round-trip through UTF-8 decoding.
-  names.forEach((name, i) => {
+  for (const name of names) {
     dict.files[name] = {
       ...dict.files[name],
-      sha256: createHash('sha256').update(bytes[i]).digest('hex'),
-      bytes: bytes[i].length
+      sha256: createHash('sha256').update(files[name]).digest('hex'),
+      bytes: files[name].length
     };
-  });
+  }
   dict.userDictPaths = [writeUserDict(dict)];
   return dict;
 }
