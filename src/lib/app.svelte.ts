@@ -73,6 +73,8 @@ export class AppState {
 
   private starting: Promise<void> | null = null;
   private reloadAgain = false;
+  /** A reload is comparing manifests or loading tables. */
+  private checking = false;
   /** The engine itself, under the wrappers views get. */
   private engineConnector: LoadableConnector | null = null;
   /** Pending while tables are being replaced: views' queries wait for it. */
@@ -167,17 +169,18 @@ export class AppState {
    * arrive while one runs make it run once more.
    */
   async reload(fetchFn: typeof fetch = fetch): Promise<void> {
-    if (this.reloading) {
+    if (this.checking) {
       this.reloadAgain = true;
       return;
     }
-    this.reloading = true;
+    this.checking = true;
     try {
       do {
         this.reloadAgain = false;
         await this.starting;
         const manifest = await loadManifest(fetchFn, this.dataBase).catch(() => null);
         if (manifest === null || sameManifest(manifest, this.manifest)) continue;
+        this.reloading = true;
         if (this.engine.phase !== 'ready' || !this.engineConnector) {
           // No engine yet (first tables, or the last load failed): start from scratch.
           await this.connector?.close().catch(() => {});
@@ -191,10 +194,12 @@ export class AppState {
           await this.replaceTables(this.engineConnector, manifest, fetchFn);
         }
         this.tablesGeneration++;
+        this.reloading = false;
       } while (this.reloadAgain);
     } catch (error) {
       console.error(error);
     } finally {
+      this.checking = false;
       this.reloading = false;
     }
   }

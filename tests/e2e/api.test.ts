@@ -25,7 +25,12 @@ async function call(path: string, init: RequestInit & { origin?: string | null }
   const headers = new Headers(init.headers);
   // Node's fetch sends no Origin; browsers do, and SvelteKit refuses form posts without one.
   if (init.origin !== null && !headers.has('origin')) headers.set('origin', init.origin ?? server.url);
-  const response = await fetch(`${server.url}${path}`, { ...init, headers });
+  // A keep-alive socket the server closed while the test was busy (over 5 s) fails once: send again.
+  const send = () => fetch(`${server.url}${path}`, { ...init, headers });
+  const response = await send().catch((error: Error) => {
+    if (!/EPIPE|ECONNRESET|other side closed/.test(String((error.cause as Error | undefined)?.message ?? error.message))) throw error;
+    return send();
+  });
   const text = await response.text();
   let body: Record<string, any> = {};
   try {

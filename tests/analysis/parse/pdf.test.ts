@@ -3,8 +3,10 @@
  * numbers) reads as the same tracks, titles and paragraphs as the .txt; scans and broken
  * files are refused with a sentence; the layout rules on hand-made lines.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '../../../analysis/cli.ts';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { AnalysisError, formatDiagnostic } from '../../../analysis/messages.ts';
 import type { ParsedEdition, SourceFile } from '../../../analysis/model.ts';
@@ -56,6 +58,17 @@ describe('the Hunan guide printed to PDF', () => {
     expect(topics(fromPdf)).toEqual(topics(fromTxt));
     expect(fromPdf.meta).toEqual(fromTxt.meta);
     expect(fromPdf.warnings).toEqual([]);
+  });
+
+  test('npm run analyze reads it from a folder like any guide', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosstrack-pdf-cli-'));
+    mkdirSync(join(dir, 'editions'));
+    writeFileSync(join(dir, 'editions/2026-hunan.pdf'), pdf);
+    const code = await main([join(dir, 'editions'), '--out', join(dir, 'out'), '--dict', join(DATA, '../dict'), '--quiet']);
+    expect(code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out/manifest.json'), 'utf8'));
+    expect(manifest.inputs).toMatchObject([{ file: '2026-hunan.pdf', encoding: 'pdf', edition_id: '2026-hunan' }]);
+    expect(manifest.editions[0]).toMatchObject({ year: 2026, region: '湖南', topics: 122 });
   });
 
   test('drops the page numbers and folds Kangxi radicals back to ideographs', async () => {

@@ -105,6 +105,10 @@ export const MANAGE = {
   'manage.history.kind.delete': m('删除版本 {subject}（{detail}）', 'Deleted {subject} ({detail})'),
   'manage.history.kind.dict': m('保存词典 {detail}', 'Saved the dictionary {detail}'),
 
+  // links from the term pages
+  'manage.addToTerms': m('加入领域词典', 'Add to the domain terms'),
+  'manage.fixCuts': m('发现切错的词？在数据管理中修正词典', 'A word cut wrongly? Fix the dictionaries in Data management'),
+
   // progress and access
   'manage.progress.idle': m('服务器空闲：分析结果与文件一致。', 'The server is idle: the tables match the files.'),
   'manage.progress.queued': m('另有 {n} 项更改排队', '{n} more changes waiting'),

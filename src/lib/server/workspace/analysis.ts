@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Manifest } from '../../../../analysis/contract.ts';
 import type { Dictionaries, ParsedEdition } from '../../../../analysis/model.ts';
 import { DEFAULT_MIN_PAIR_COUNT, readInputs, runPipeline, TOOL, type EditionCache, type Phase, type PipelineEffects } from '../../../../analysis/pipeline.ts';
-import { dictionariesFromBytes } from '../../../../analysis/segment/index.ts';
+import { createSegmenter, dictionariesFromBytes } from '../../../../analysis/segment/index.ts';
 import { createDirSink } from '../../../../analysis/write/sink.ts';
 import { stageOutput } from '../../../../analysis/write/atomic.ts';
 import { sha256Hex } from '../../../../analysis/hash.ts';
@@ -44,6 +44,14 @@ export function dictionariesOf(paths: WorkspacePaths, files: FileSet): Dictionar
     parsedDicts.length = Math.min(parsedDicts.length, 2);
   }
   return entry.dict;
+}
+
+/**
+ * Loads nodejieba in this thread with the file set's dictionaries. A start-up over many
+ * editions runs in worker threads, so without this the first upload would pay the ~1 s load.
+ */
+export function keepSegmenterLoaded(paths: WorkspacePaths, files: FileSet): void {
+  createSegmenter(dictionariesOf(paths, files));
 }
 
 /** Every edition of a file set, read as the analysis reads them (for the dictionary preview). */

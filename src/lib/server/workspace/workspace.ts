@@ -17,7 +17,7 @@ import { MANIFEST_FILE, type Manifest } from '../../../../analysis/contract.ts';
 import { compareSegmenters } from '../../../../analysis/preview.ts';
 import { createSegmenter } from '../../../../analysis/segment/index.ts';
 import { sha256Hex } from '../../../../analysis/hash.ts';
-import { analyseFiles, dictionariesOf, readEditions } from './analysis.ts';
+import { analyseFiles, dictionariesOf, keepSegmenterLoaded, readEditions } from './analysis.ts';
 import { createEditionCache } from './cache.ts';
 import {
   FORMAT_EXTENSION,
@@ -97,6 +97,7 @@ export class Workspace {
     const files = readManagedFiles(this.paths);
     if (![...files.keys()].some((p) => p.startsWith('editions/') && p !== EDITIONS_JSON)) return;
     const staged = await this.analyse(files, report);
+    keepSegmenterLoaded(this.paths, files);
     const current = this.manifest();
     if (!this.writable || (current && JSON.stringify(current) === JSON.stringify(staged.manifest))) return staged.discard();
     staged.commit();
