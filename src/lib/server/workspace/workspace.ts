@@ -130,7 +130,8 @@ export class Workspace {
   editions(): EditionInfo[] {
     const manifest = this.manifest();
     if (!manifest) return [];
-    const entries = this.editionsJson(readManagedFiles(this.paths));
+    const json = join(this.paths.root, EDITIONS_JSON);
+    const entries = this.editionsJson(new Map(existsSync(json) ? [[EDITIONS_JSON, new Uint8Array(readFileSync(json))]] : []));
     return manifest.editions.map((e) => {
       const input = manifest.inputs.find((i) => i.edition_id === e.edition_id);
       const entry = findEntry(entries, e.edition_id);
