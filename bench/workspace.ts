@@ -84,7 +84,7 @@ async function openDashboardSees(server: AppServer): Promise<number> {
     const started = performance.now();
     const answer = await post(server, '/api/editions', form(newGuide(), 'seen.txt', { ...fields(), region }));
     if (answer.status !== 201) throw new Error(JSON.stringify(answer.body));
-    await page.waitForFunction((r) => [...document.querySelectorAll('.filterbar select option')].some((o) => o.textContent?.includes(r)), region, { timeout: 120_000 });
+    await page.waitForFunction((r) => Array.from(document.querySelectorAll(".filterbar select option")).some((o) => o.textContent?.includes(r)), region, { timeout: 120_000 });
     return performance.now() - started;
   } finally {
     await browser.close();
