@@ -147,7 +147,7 @@ describe('co-occurrence network', () => {
     expect(edges.startsWith('\uFEFF词条 A,词条 B,Jaccard 系数,共现题目数')).toBe(true);
     expect(edges.trim().split('\r\n')).toHaveLength(61);
 
-    await page.locator('details.nodes summary').click();
+    await page.locator('details.nodes > summary').click();
     const nodesCsv = await exportFrom(page, page.locator('details.nodes'), 'CSV');
     const nodes = readFileSync((await nodesCsv.path())!, 'utf8');
     expect(nodes.startsWith('\uFEFF词条,词频,含该词题目数,社群,连线数')).toBe(true);
