@@ -30,6 +30,8 @@ export function newItemId(): string {
   return `${Date.now().toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
 }
 
+const LOCAL_PATH = /^\/(?:[\w\-.~%!'()*]+\/?)*$/;
+
 const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value.length <= max ? value : null);
 
 /** One item from untrusted JSON, or null when it does not hold together. */
@@ -39,7 +41,8 @@ export function readItem(raw: unknown): BasketItem | null {
   const recipe = text(r.recipe, LIMITS.recipe);
   const path = text(r.path, LIMITS.path);
   const search = text(r.search ?? '', LIMITS.search);
-  if (!recipe || !/^[\w.-]+$/.test(recipe) || path === null || !path.startsWith('/') || path.startsWith('//') || search === null) return null;
+  // A local path only (/terms/%E6%95%B0): no scheme, host, '//' or backslash, which browsers read as '/'.
+  if (!recipe || !/^[\w.-]+$/.test(recipe) || path === null || !LOCAL_PATH.test(path) || path.includes('//') || search === null) return null;
   return {
     id: text(r.id, 64) ?? newItemId(),
     recipe,

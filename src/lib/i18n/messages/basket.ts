@@ -63,7 +63,7 @@ export const BASKET = {
     'Collect charts and tables here: order them, give them captions and notes, then download one Word document, print to A4 (or save as PDF), or download every SVG, PNG, CSV and XLSX file. Each item keeps the view state it was added with and is rebuilt from the current data.'
   ),
   'basket.empty': m('报告篮是空的。在任一图表或表格上点击「加入报告篮」，它就会出现在这里。', 'The basket is empty. Click “Add to report basket” on any chart or table and it appears here.'),
-  'basket.count': m('共 {charts} 幅图、{tables} 张表', '{charts} figures, {tables} tables'),
+  'basket.count': m('共 {charts} 幅图、{tables} 张表', 'Figures: {charts} · tables: {tables}'),
   'basket.figureNo': m('图 {n}', 'Figure {n}'),
   'basket.tableNo': m('表 {n}', 'Table {n}'),
   'basket.caption': m('题注', 'Caption'),

@@ -54,7 +54,7 @@ describe('report basket items', () => {
     const good = item('overview.top', { caption: ' 图题 ', size: 'custom:10x5@300' });
     const text = JSON.stringify({
       version: 1,
-      items: [good, { ...good }, { recipe: '../x', path: '/' }, { recipe: 'a', path: 'https://evil.example/' }, { recipe: 'a', path: '//evil' }, 42, null, { recipe: 'a', path: '/', search: 'x'.repeat(5000) }]
+      items: [good, { ...good }, { recipe: '../x', path: '/' }, { recipe: 'a', path: 'https://evil.example/' }, { recipe: 'a', path: '//evil' }, { recipe: 'a', path: '/\\evil.example' }, { recipe: 'a', path: '/x/../..//evil' }, { recipe: 'a', path: '/a b' }, 42, null, { recipe: 'a', path: '/', search: 'x'.repeat(5000) }]
     });
     const read = parseStored(text);
     expect(read).toHaveLength(2);
@@ -62,6 +62,7 @@ describe('report basket items', () => {
     expect(read[1].id).not.toBe(read[0].id);
     for (const bad of [null, '', '{', '[]', '{"version":2,"items":[]}', '{"version":1,"items":{}}']) expect(parseStored(bad)).toEqual([]);
     expect(readItems(Array.from({ length: 500 }, () => item('overview.top')))).toHaveLength(LIMITS.items);
+    expect(readItems([item('term.kwic', { path: `/terms/${encodeURIComponent("数据(1)'s")}` })])).toHaveLength(1);
     expect(parseStored(storedText([good]))[0]).toMatchObject({ recipe: good.recipe, path: good.path, search: good.search });
   });
 
