@@ -135,7 +135,7 @@ describe('overview', () => {
     await page.close();
   });
 
-  it('exports SVG with title and source, PNG at 2×, CSV with a BOM and XLSX with its caption', async () => {
+  it('exports SVG with title and source, PNG at Word page width (1890 px, 300 dpi), CSV with a BOM and XLSX with its caption', async () => {
     const page = await browser.context.newPage();
     await openOverview(page);
     // The overview has several chart frames; the top-terms chart is the first.
