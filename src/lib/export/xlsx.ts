@@ -5,6 +5,7 @@
  * so the browser can load it only on export and Node tests can pass their own import.
  */
 import type ExcelJS from 'exceljs';
+import { neutraliseFormula } from '../../../analysis/write/spreadsheet-safe.ts';
 
 export interface XlsxColumn {
   key: string;
@@ -31,13 +32,14 @@ function displayWidth(text: string): number {
   return width;
 }
 
+/** Text cells go through the formula rule (analysis/write/spreadsheet-safe.ts); numbers stay numbers. */
 function cellValue(value: unknown): string | number | boolean | null {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.join('、');
+  if (Array.isArray(value)) return neutraliseFormula(value.join('、'));
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'boolean' || typeof value === 'string') return value;
-  return String(value);
+  if (typeof value === 'boolean') return value;
+  return neutraliseFormula(String(value));
 }
 
 export async function rowsToXlsx(
@@ -50,7 +52,7 @@ export async function rowsToXlsx(
   workbook.creator = 'Crosstrack';
   const data = workbook.addWorksheet(text.dataSheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   const values = (rows as readonly Record<string, unknown>[]).map((row) => columns.map((c) => cellValue(row[c.key])));
-  data.addRow(columns.map((c) => c.label)).font = { bold: true };
+  data.addRow(columns.map((c) => neutraliseFormula(c.label))).font = { bold: true };
   for (const row of values) data.addRow(row);
   columns.forEach((c, i) => {
     const column = data.getColumn(i + 1);
@@ -64,7 +66,7 @@ export async function rowsToXlsx(
   });
 
   const about = workbook.addWorksheet(text.aboutSheet);
-  for (const line of text.about) about.addRow([line]);
+  for (const line of text.about) about.addRow([neutraliseFormula(line)]);
   about.getRow(1).font = { bold: true };
   about.getColumn(1).width = Math.min(100, Math.max(10, ...text.about.map(displayWidth)) + 2);
 
