@@ -180,11 +180,14 @@ export function stageOutput(outDir: string, tag: string = String(process.pid), g
   if (guard) cleanStaleStaging(target);
   const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
   const old = join(parent, `.${basename(target)}.old-${tag}`);
-  attempt(temp, 'create', () => {
+  try {
     rmSync(temp, { recursive: true, force: true });
     mkdirSync(temp, { recursive: true });
     writeFileSync(join(temp, STAGING_MARKER), `${process.pid}\n`);
-  });
+  } catch (error) {
+    // Named by the folder the person can act on, not our temporary name inside it.
+    throw fsFailure(error, parent, 'write');
+  }
   return {
     dir: temp,
     commit() {
