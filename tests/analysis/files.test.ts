@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fsFailure, isSystemPath, pathKind, readRegularFile } from '../../analysis/files.ts';
-import { MB } from '../../analysis/limits.ts';
+import { MB, withLimits } from '../../analysis/limits.ts';
+import { readInputs } from '../../analysis/pipeline.ts';
+import { nodeEffects } from '../../analysis/cli.ts';
 import { AnalysisError } from '../../analysis/messages.ts';
 import { createDirSink } from '../../analysis/write/sink.ts';
 
@@ -126,5 +128,17 @@ describe('environment errors are sentences naming the path', () => {
     expect(error).toBeInstanceOf(AnalysisError);
     expect((error as AnalysisError).diagnostic.file).toBe(join(dir, 'cooccurrence.arrow'));
     expect((error as AnalysisError).message).toContain('磁盘空间不足');
+  });
+});
+
+describe('the corpus as a whole is bounded', () => {
+  it('guides adding up past the corpus limit are refused, naming the limit', async () => {
+    const dir = work();
+    for (const name of ['2026-a.txt', '2026-b.txt']) writeFileSync(join(dir, name), `赛道一：工业制造赛道\n一、题目\n${'数据'.repeat(2000)}\n`);
+    const limits = withLimits({ corpusBytes: 16 * 1024 });
+    const error = await refusal(readInputs([dir], nodeEffects(() => {}, () => {}), limits));
+    expect(error.diagnostic.code).toBe('corpus-too-large');
+    expect(error.message).toContain('16 KB');
+    expect((await readInputs([dir], nodeEffects(() => {}, () => {}))).length).toBe(2);
   });
 });
