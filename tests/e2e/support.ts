@@ -1,6 +1,7 @@
 /**
  * Shared e2e plumbing: build the app if sources changed, make sure there is analysis
- * data to serve, start `node build/index.js` on a free port, drive /usr/bin/chromium.
+ * data to serve, start the production server (scripts/serve.ts in front of build/) on a
+ * free port, drive /usr/bin/chromium.
  * Every request the page makes is recorded so tests can prove nothing leaves the machine.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -27,7 +28,7 @@ const sameFile = (a: string, b: string) => existsSync(a) && existsSync(b) && rea
 
 /** Builds unless build/ is newer than every source, static file and config, and serves the current data. */
 export function ensureBuild(): void {
-  const inputs = ['src', 'analysis/contract.ts', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+  const inputs = ['src', 'analysis/contract.ts', 'analysis/write', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
   const newestInput = Math.max(...inputs.map((p) => newestMtime(join(ROOT, p))));
   const realData = join(ROOT, 'static/data/manifest.json');
   const dataCurrent = !existsSync(realData) || sameFile(realData, join(BUILD_DIR, 'client/data/manifest.json'));
@@ -61,11 +62,12 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<AppServer> {
+/** `env` adds to the server's environment (e.g. CROSSTRACK_ALLOWED_HOSTS). */
+export async function startServer(env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [BUILD_ENTRY], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/serve.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, CROSSTRACK_BUILD_DIR: BUILD_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let output = '';
