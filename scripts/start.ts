@@ -1,8 +1,9 @@
 /**
  * npm start: analyse when inputs, dictionaries or the analysis code changed; build when
- * the dashboard's sources changed; then serve on HOST:PORT (127.0.0.1:3000). The tables
- * are not part of the build: the server hands out the workspace's current ones (data/tables),
- * and re-analyses itself when editions or dictionaries change in the page.
+ * the dashboard's sources changed; then serve on HOST:PORT (127.0.0.1:3000) through
+ * scripts/serve.ts. The tables are not part of the build: the server hands out the
+ * workspace's current ones (data/tables), and re-analyses itself when editions or
+ * dictionaries change in the page.
  * Fingerprints of what was used last time live in .crosstrack/ (not committed).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -101,7 +102,8 @@ function start(root: string) {
 
   const host = process.env.HOST ?? '127.0.0.1';
   const port = process.env.PORT ?? '3000';
-  const server = spawn(process.execPath, ['build/index.js'], {
+  // scripts/serve.ts, not build/index.js: it puts the security rules in front of the static files too.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, HOST: host, PORT: port, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? BODY_SIZE_LIMIT }

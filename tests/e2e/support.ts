@@ -1,7 +1,7 @@
 /**
  * Shared e2e plumbing: build the app if sources changed, make sure there is analysis
- * data to serve (a workspace's tables/), start `node build/index.js` on a free port with
- * that workspace, drive /usr/bin/chromium.
+ * data to serve (a workspace's tables/), start the production server (scripts/serve.ts in
+ * front of build/) on a free port with that workspace, drive /usr/bin/chromium.
  * Every request the page makes is recorded so tests can prove nothing leaves the machine.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { writeFixtureDir } from '../src/lib/fixture/write.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -23,7 +23,6 @@ function newestMtime(path: string): number {
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
-
 
 /** Builds unless build/ is newer than every source, static file and config (the tables are not part of it). */
 export function ensureBuild(): void {
@@ -70,7 +69,7 @@ export interface AppServer {
 export interface ServerOptions {
   /** The workspace folder (CROSSTRACK_WORKSPACE); default the bundled data/. */
   workspace?: string;
-  /** More environment, e.g. HOST or CROSSTRACK_TOKEN. */
+  /** More environment, e.g. HOST, CROSSTRACK_TOKEN or CROSSTRACK_ALLOWED_HOSTS. */
   env?: Record<string, string>;
 }
 
@@ -79,13 +78,14 @@ export const BODY_SIZE_LIMIT = String(21 * 1024 * 1024);
 
 export async function startServer(options: ServerOptions = {}): Promise<AppServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [BUILD_ENTRY], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/serve.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       ORIGIN: `http://127.0.0.1:${port}`,
+      CROSSTRACK_BUILD_DIR: BUILD_DIR,
       BODY_SIZE_LIMIT,
       CROSSTRACK_WORKSPACE: options.workspace ?? REAL_WORKSPACE,
       ...options.env
@@ -185,6 +185,17 @@ export const HAN = /\p{Script=Han}/u;
 
 /** The chart frame (title, controls, chart, exports) whose heading matches `title`. */
 export const frameTitled = (page: Page, title: RegExp) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: title }) });
+
+/**
+ * Downloads one export of a chart or table: opens its 「导出」 menu (inside `container`)
+ * when closed and clicks the format's button ('SVG', 'PNG', 'CSV', 'XLSX').
+ */
+export async function exportFrom(page: Page, container: Locator, format: 'SVG' | 'PNG' | 'CSV' | 'XLSX'): Promise<Download> {
+  const menu = container.locator('details.menu').first();
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: `导出为 ${format}` }).click()]);
+  return download;
+}
 
 export interface Dashboard {
   server: AppServer;

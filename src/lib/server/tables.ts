@@ -2,16 +2,17 @@
  * The analysis output the dashboard loads, served from the workspace's tables/ (not from
  * the build), so a new edition is visible without rebuilding: manifest.json and exactly
  * the files it lists, nothing else. Revalidated on every load (ETag), compressed when the
- * browser accepts it (compressed copies kept for the current files only).
+ * browser accepts it (compressed copies kept for the current files only). GET and HEAD
+ * only (the route exports nothing else); the security headers come from the hooks.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { MANIFEST_FILE, type Manifest } from '../../../analysis/contract.ts';
+import { contentTypeFor } from './security.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.arrow': 'application/vnd.apache.arrow.stream',
   '.json': 'application/json; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8'
 };
@@ -67,11 +68,10 @@ export async function serveTableFile(dir: string, manifest: Manifest | null, fil
   if (!found) return notFound();
   const extension = /\.[a-z]+$/.exec(file)?.[0] ?? '';
   const headers = new Headers({
-    'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+    'content-type': contentTypeFor(file) ?? CONTENT_TYPES[extension] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
     etag: found.tag,
-    vary: 'accept-encoding',
-    'x-content-type-options': 'nosniff'
+    vary: 'accept-encoding'
   });
   if (request.headers.get('if-none-match') === found.tag) return new Response(null, { status: 304, headers });
   const accepted = request.headers.get('accept-encoding') ?? '';
