@@ -7,7 +7,7 @@ import { createContext } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { Manifest, ManifestEdition, TableName } from '../../analysis/contract.ts';
-import type { Connector, LoadableConnector } from './db/connector.ts';
+import type { Connector, LoadableConnector, Query, QueryOptions } from './db/connector.ts';
 import { DataError, fetchBytesFrom, loadManifest, loadTables, prefetchBytes, type DataErrorCode, type LoadProgress } from './db/load.ts';
 import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { deriveOnFirstUse } from './db/derive.ts';
@@ -128,9 +128,10 @@ export class AppState {
   private forViews(engine: LoadableConnector): Connector {
     const derived = deriveOnFirstUse(engine);
     return {
-      query: async (q) => {
+      // The options carry the SQL console's cancel signal: they must reach the engine.
+      query: async <T>(q: Query, options?: QueryOptions) => {
         while (this.swapping) await this.swapping;
-        return derived.query(q);
+        return derived.query<T>(q, options);
       },
       close: () => derived.close()
     };
