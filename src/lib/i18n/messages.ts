@@ -15,10 +15,11 @@ import { TOPICS } from './messages/topics.ts';
 import { NETWORK } from './messages/network.ts';
 import { SQL } from './messages/sql.ts';
 import { BASKET } from './messages/basket.ts';
+import { MANAGE } from './messages/manage.ts';
 
 export type { Message } from './messages/message.ts';
 
-export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, BASKET } as const;
+export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, BASKET, MANAGE } as const;
 
 export const MESSAGES = {
   ...SHELL,
@@ -29,7 +30,8 @@ export const MESSAGES = {
   ...TOPICS,
   ...NETWORK,
   ...SQL,
-  ...BASKET
+  ...BASKET,
+  ...MANAGE
 } as const;
 
 
