@@ -14,6 +14,9 @@
  *   segment topics ──► edition tables (columns) ──► encoded Arrow/CSV batches ──► table writers   sink
  *                  └─► vocabulary summary ──► vocabulary;  near-duplicate finder (main thread)
  *     ▼
+ *   consecutive editions of one region (by year) ──compare──► track_alignment,
+ *     topic_alignment, term_trend (analysis/compare, the dashboard's on-demand code)
+ *     ▼
  *   terms, themes, near_duplicates ──► manifest.json                      sink
  *
  * Side effects (files, console, progress) come in through `effects` and `sink`,
@@ -37,6 +40,8 @@ import { compareCodePoints, computeEditionTables, createNearDuplicateFinder, cre
 import { createTableWriter, type TableWriter } from './write/table-writer.ts';
 import type { OutputSink } from './write/sink.ts';
 import { sha256Hex, shortHash } from './hash.ts';
+import { compareEditions, consecutivePairs, type CompareEdition } from './compare/index.ts';
+import { termCountRows, type TermCountColumns } from './compare/terms.ts';
 
 export const TOOL = { name: 'crosstrack', version: '0.1.0' } as const;
 
@@ -53,7 +58,7 @@ export interface PipelineOptions {
   workers?: number;
 }
 
-export type Phase = 'read' | 'segment' | 'write';
+export type Phase = 'read' | 'segment' | 'compare' | 'write';
 
 export interface PipelineEffects {
   /** Returns 'file', 'dir' or null when the path does not exist. */
@@ -73,7 +78,7 @@ export interface PipelineResult {
   manifest: Manifest;
   warnings: Diagnostic[];
   /** Milliseconds: per-edition steps summed over editions (CPU across threads), phases wall time. */
-  timings: Record<'read' | 'dictionaries' | 'segment' | 'tables' | 'encode' | 'editions' | 'finish', number>;
+  timings: Record<'read' | 'dictionaries' | 'segment' | 'tables' | 'encode' | 'editions' | 'compare' | 'finish', number>;
 }
 
 export const DEFAULT_MIN_PAIR_COUNT = 3;
@@ -212,8 +217,12 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
   ) as Record<TableName, TableWriter>;
   const vocabulary = createVocabulary(dict);
   const duplicates = createNearDuplicateFinder();
+  const pairs = consecutivePairs(editions.map((e) => e.meta));
+  const compared = new Set(pairs.flat());
+  const termCounts = new Map<string, TermCountColumns>();
 
   await pool.run(editions, (result, i) => {
+    if (compared.has(result.edition_id)) termCounts.set(result.edition_id, result.termCounts);
     for (const [name, batch] of Object.entries(result.tables)) writers[name as TableName].appendEncoded(batch);
     vocabulary.addSummary(result.edition_id, result.vocabulary);
     steps.segment += result.timings.segment;
@@ -223,6 +232,8 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
     fx.progress('segment', i + 1, editions.length, result.edition_id);
   });
   const editionsDone = performance.now();
+  compareConsecutive(editions, pairs, termCounts, writers, fx);
+  const compareDone = performance.now();
   const termRows = vocabulary.rows();
   writers.terms.append(termRows);
   writers.themes.append(vocabulary.themeRows());
@@ -244,9 +255,37 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
     read: read - dictionaries,
     ...steps,
     editions: editionsDone - read,
-    finish: end - editionsDone
+    compare: compareDone - editionsDone,
+    finish: end - compareDone
   };
   return { manifest, warnings, timings };
+}
+
+/** Every pair of consecutive editions of one region, compared and written in pair order. */
+function compareConsecutive(
+  editions: readonly ParsedEdition[],
+  pairs: readonly [string, string][],
+  termCounts: ReadonlyMap<string, TermCountColumns>,
+  writers: Record<TableName, TableWriter>,
+  fx: PipelineEffects
+): void {
+  const byId = new Map(editions.map((e) => [e.meta.edition_id, e]));
+  const inputOf = (id: string): CompareEdition => {
+    const e = byId.get(id)!;
+    return {
+      edition_id: id,
+      tracks: e.tracks.map((t) => ({ track_no: t.track_no, track_name: t.track_name })),
+      topics: e.tracks.flatMap((t) => t.topics.map((p) => ({ track_no: t.track_no, topic_no: p.topic_no, title: p.title, body: p.body }))),
+      terms: termCountRows(termCounts.get(id)!)
+    };
+  };
+  for (const [i, [a, b]] of pairs.entries()) {
+    const result = compareEditions(inputOf(a), inputOf(b));
+    writers.track_alignment.append(result.tracks);
+    writers.topic_alignment.append(result.topics);
+    writers.term_trend.append(result.terms);
+    fx.progress('compare', i + 1, pairs.length, `${a} → ${b}`);
+  }
 }
 
 interface ManifestInput {

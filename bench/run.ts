@@ -5,9 +5,13 @@
  * time over all threads, including about 1.5 s for the process's start and writing the
  * synthetic corpus: near 2 × seconds (+1.5) means both cores were busy the whole run.
  *
+ * Then the edition comparison (bench/compare.ts, its own process): alignment precision and
+ * recall on the constructed variants of the Hunan guide, and the time to align two
+ * 1,000-topic editions (target < 1 s).
  * Then the dashboard (bench/dashboard.ts, its own process): navigation → first chart per
  * route in headless Chromium, and every view's queries on DuckDB-WASM.
- * BENCH_SIZES limits the analysis sizes (empty: none); BENCH_DASHBOARD=0 skips the dashboard.
+ * BENCH_SIZES limits the analysis sizes (empty: none); BENCH_COMPARE=0 skips the comparison,
+ * BENCH_DASHBOARD=0 the dashboard.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -34,6 +38,12 @@ for (const n of sizes) {
     `${String(r.editions).padStart(8)} | ${r.mb.toFixed(1).padStart(6)} | ${r.seconds.toFixed(2).padStart(7)} | ${r.cpuSeconds.toFixed(1).padStart(5)} | ` +
       `${r.mbPerSecond.toFixed(1).padStart(5)} | ${r.peakMb.toFixed(0).padStart(11)} | ${r.outMb.toFixed(0).padStart(9)} | ${per(t.segment)} / ${per(t.tables)} / ${per(t.encode)}`
   );
+}
+
+if (process.env.BENCH_COMPARE !== '0') {
+  console.log();
+  const compare = spawnSync('npx', ['tsx', 'bench/compare.ts'], { cwd: ROOT, stdio: 'inherit' });
+  if (compare.status !== 0) process.exit(compare.status ?? 1);
 }
 
 if (process.env.BENCH_DASHBOARD !== '0') {

@@ -7,6 +7,7 @@ import type { Dictionaries, ParsedEdition } from '../model.ts';
 import { createSegmenter } from '../segment/index.ts';
 import { computeEditionTables, summarizeVocabulary, type EditionTableName, type VocabularySummary } from '../tables/index.ts';
 import { encodeColumns, type EncodedBatch } from '../write/table-writer.ts';
+import { termCountsOf, type TermCountColumns } from '../compare/terms.ts';
 
 export interface EditionJobOptions {
   minPairCount: number;
@@ -16,6 +17,8 @@ export interface EditionResult {
   edition_id: string;
   tables: Record<EditionTableName, EncodedBatch>;
   vocabulary: VocabularySummary;
+  /** Term counts (generic verbs removed) for the edition comparisons. */
+  termCounts: TermCountColumns;
   /** Milliseconds spent per step, for the benchmark's breakdown. */
   timings: { segment: number; tables: number; encode: number };
 }
@@ -32,12 +35,13 @@ export function createEditionJob(dict: Dictionaries, options: EditionJobOptions)
     const t1 = performance.now();
     const batches = computeEditionTables(edition, segmented, dict, options);
     const vocabulary = summarizeVocabulary(segmented);
+    const termCounts = termCountsOf(segmented);
     const t2 = performance.now();
     const tables = Object.fromEntries(
       Object.entries(batches).map(([name, batch]) => [name, encodeColumns(TABLES[name as EditionTableName], batch)])
     ) as Record<EditionTableName, EncodedBatch>;
     const t3 = performance.now();
-    return { edition_id: edition.meta.edition_id, tables, vocabulary, timings: { segment: t1 - t0, tables: t2 - t1, encode: t3 - t2 } };
+    return { edition_id: edition.meta.edition_id, tables, vocabulary, termCounts, timings: { segment: t1 - t0, tables: t2 - t1, encode: t3 - t2 } };
   };
 }
 
