@@ -5,6 +5,7 @@
  * MAX_HUNGARIAN on either side fall back to greedy (best weight first); the result says
  * how many did, and the benchmark reports it.
  */
+/// <reference path="./munkres-js.d.ts" />
 import munkres from 'munkres-js';
 
 export interface Edge {

@@ -70,7 +70,7 @@ export function termTrend(a: readonly TermCount[], b: readonly TermCount[], basi
 
 /** Each theme's member terms summed on each side (tokens and per10k), from a term trend. */
 export function themeTrend(
-  trend: readonly TermTrend[],
+  trend: readonly Pick<TermTrend, 'term' | 'count_a' | 'count_b' | 'per10k_a' | 'per10k_b'>[],
   members: ReadonlyMap<string, readonly string[]>
 ): { theme: string; count_a: number; count_b: number; per10k_a: number; per10k_b: number }[] {
   const byTerm = new Map(trend.map((t) => [t.term, t]));

@@ -14,10 +14,11 @@ import { OVERLAP } from './messages/overlap.ts';
 import { TOPICS } from './messages/topics.ts';
 import { NETWORK } from './messages/network.ts';
 import { SQL } from './messages/sql.ts';
+import { COMPARE } from './messages/compare.ts';
 
 export type { Message } from './messages/message.ts';
 
-export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL } as const;
+export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, COMPARE } as const;
 
 export const MESSAGES = {
   ...SHELL,
@@ -27,7 +28,8 @@ export const MESSAGES = {
   ...OVERLAP,
   ...TOPICS,
   ...NETWORK,
-  ...SQL
+  ...SQL,
+  ...COMPARE
 } as const;
 
 

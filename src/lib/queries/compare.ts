@@ -25,12 +25,13 @@ export interface TermCountRow {
 
 /**
  * Each term's tokens in each edition, over titles and bodies and in titles alone (the
- * title spans), with the generic-verb setting: the analysis stage's termCountsOf.
+ * title spans, counted by their separators), with the generic-verb setting: the analysis
+ * stage's termCountsOf.
  */
 export function compareTermCounts(p: { editions: readonly string[]; genericVerbs: GenericVerbs }): Query {
   return toQuery(sql`
     SELECT tt.edition_id, tt.term, SUM(tt.count)::INTEGER AS count,
-      SUM(CASE WHEN tt.title_spans = '' THEN 0 ELSE length(string_split(tt.title_spans, ' ')) END)::INTEGER AS title_count
+      SUM(CASE WHEN tt.title_spans = '' THEN 0 ELSE length(tt.title_spans) - length(replace(tt.title_spans, ' ', '')) + 1 END)::INTEGER AS title_count
     FROM term_topic tt
     WHERE tt.edition_id IN (${list(p.editions)}) ${genericVerbClause(sql`tt.term`, p.genericVerbs)}
     GROUP BY tt.edition_id, tt.term
@@ -76,4 +77,13 @@ export function storedTopicAlignment(p: { a: string; b: string }): Query {
 
 export function storedTermTrend(p: { a: string; b: string }): Query {
   return toQuery(sql`SELECT * FROM term_trend WHERE edition_a = ${p.a} AND edition_b = ${p.b} ORDER BY term`);
+}
+
+export interface ThemeMemberRow {
+  theme: string;
+  term: string;
+}
+
+export function compareThemes(): Query {
+  return toQuery(sql`SELECT theme, term FROM themes ORDER BY theme, term`);
 }
