@@ -9,18 +9,8 @@ import { compareEditions, THRESHOLDS, type CompareEdition } from '../analysis/co
 import { prepareTopics, similarity, score as pairScore, type PreparedTopic } from '../analysis/compare/topics.ts';
 import { GramIds } from '../analysis/compare/text.ts';
 import type { TopicStatus } from '../analysis/contract.ts';
-import {
-  allVariants,
-  buildVariant,
-  hunanBase,
-  largeRecipe,
-  scoreComparison,
-  syntheticBase,
-  toCompareEdition,
-  truthOf,
-  type Score,
-  type VEdition
-} from '../tests/analysis/compare/variants.ts';
+import { allVariants, buildVariant, hunanBase, scoreComparison, toCompareEdition, truthOf, type Score, type VEdition } from '../tests/analysis/compare/variants.ts';
+import { largeRecipe, syntheticBase } from '../tests/analysis/compare/synthetic.ts';
 
 const RUNS = Number(process.env.BENCH_COMPARE_RUNS ?? 5);
 const TARGET_MS = 1000;
@@ -135,6 +125,15 @@ log(
   `calibration, titles basis: true reworded titles Dice ≥ ${cal.titles.trueMinTitle.toFixed(3)}; the closest wrong pair ${cal.titles.falseMaxTitle.toFixed(3)} ` +
     `(${cal.titles.falseMaxTitleExample}: both exist on both sides, so the assignment pairs each with its exact twin; thresholds ${THRESHOLDS.titlesOnly} in aligned tracks, ${THRESHOLDS.titlesOnlyMoved} across)`
 );
+const perPair = (() => {
+  const a = toCompareEdition(base);
+  const bs = variants.map(toCompareEdition);
+  for (const b of bs) compareEditions(a, b);
+  const t0 = performance.now();
+  for (let i = 0; i < RUNS; i++) for (const b of bs) compareEditions(a, b);
+  return (performance.now() - t0) / (RUNS * bs.length);
+})();
+log(`a Hunan-sized pair (122 topics each) takes ${perPair.toFixed(1)} ms: the analysis stage precomputes consecutive pairs on its main thread, so 1,000 of them would add about ${((perPair * 1000) / 1000).toFixed(0)} s`);
 log();
 log(`Alignment time (synthetic editions, about one topic in six changed; target: 1,000 topics < ${TARGET_MS} ms; median of ${RUNS})`);
 log('topics | median ms | runs ms                  | candidates | largest component | greedy components | statuses right');

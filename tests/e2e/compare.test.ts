@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPIC_STATUSES, TRACK_STATUSES } from '../../analysis/contract.ts';
 import { computeComparison } from '../../src/lib/compare/source.ts';
-import { sampleCorpus, SAMPLE_EDIT, SAMPLE_TRUTH } from '../analysis/compare/variants.ts';
+import { sampleCorpus, SAMPLE_EDIT, SAMPLE_TRUTH } from '../analysis/compare/sample.ts';
 import { analyseCorpus } from '../src/lib/fixture/compare-output.ts';
 import { realConnector } from '../src/lib/fixture/real.ts';
 import { frameTitled, openDashboard, SHOTS, watchPage, type AppServer, type Browser, type Dashboard } from './support.ts';
@@ -90,6 +90,12 @@ describe('the bundled editions', () => {
     await frameTitled(page, /词条升降/).locator('.vega svg .mark-rect path').first().waitFor({ timeout: 30_000 });
     await frameTitled(page, /主题 × 版本/).locator('.vega svg .mark-rect path').first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, 'compare-bundled.png') });
+    // The term chart exports as an image with its title and Chinese labels.
+    const terms = frameTitled(page, /词条升降/);
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), terms.getByRole('button', { name: '导出为 SVG' }).click()]);
+    const svg = readFileSync((await svgDownload.path())!, 'utf8');
+    expect(svg).toContain('词条升降：2026 湖南 相对 2025 福建厦门');
+    expect(svg).toContain('>智能</text>');
 
     await page.getByRole('button', { name: /交换 A 和 B/ }).click();
     await page.waitForURL(/a=2026-hunan&b=2025-fujian-xiamen/);
@@ -153,11 +159,21 @@ describe('a constructed pair of one region', () => {
     expect(await reworded.locator('.side.b .body ins').count()).toBe(0); // the body is unchanged
 
     const moved = page.locator('#topics article.pair[data-status="moved"]');
-    expect(await moved.locator('.moved').textContent()).toBe('由「中医药」调整到「工业制造」');
+    expect(await moved.locator('.moved-from').textContent()).toBe('由「中医药」调整到「工业制造」');
     expect(await page.locator('#topics article.pair[data-status="matched"]').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'compare-sample.png') });
     await edited.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'compare-sample-diff.png') });
+
+    // The list exports the rows it shows.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      frameTitled(page, /题目对照/).getByRole('button', { name: '导出为 CSV' }).click()
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(csv[0]).toBe('状态,A 中的赛道,A 题号,A 标题,B 中的赛道,B 题号,B 标题,标题相似度,正文相似度');
+    expect(csv).toHaveLength(1 + 28 - SAMPLE_TRUTH.topics.matched);
+    expect(csv.some((line) => line.startsWith('调整赛道,中医药,'))).toBe(true);
 
     // A summary count is a link to its list.
     await page.locator('.summary [data-kind="topics"] a[data-status="removed"]').click();

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareEditions } from '../../../analysis/compare/index.ts';
-import { allVariants, buildVariant, hunanBase, largeRecipe, scoreComparison, syntheticBase, toCompareEdition, truthOf, VARIANT_RECIPES } from './variants.ts';
+import { allVariants, buildVariant, hunanBase, scoreComparison, toCompareEdition, truthOf, VARIANT_RECIPES } from './variants.ts';
+import { largeRecipe, syntheticBase } from './synthetic.ts';
 
 const base = hunanBase();
 const variants = allVariants(base);

@@ -11,7 +11,8 @@ import type { LoadableConnector } from '../../../../src/lib/db/connector.ts';
 import { loadTables } from '../../../../src/lib/db/load.ts';
 import { termTrend, type TermTrendRow as TermTrendQueryRow } from '../../../../src/lib/queries/term.ts';
 import { computeComparison, loadComparison } from '../../../../src/lib/compare/source.ts';
-import { buildVariant, hunanBase, sampleCorpus, SAMPLE_TRUTH, scoreComparison, truthOf, type CorpusEdition } from '../../../analysis/compare/variants.ts';
+import { buildVariant, hunanBase, scoreComparison, truthOf } from '../../../analysis/compare/variants.ts';
+import { sampleCorpus, SAMPLE_TRUTH, type CorpusEdition } from '../../../analysis/compare/sample.ts';
 import { ENGINES, openEngine } from '../fixture/connect.ts';
 import { analyseCorpus } from '../fixture/compare-output.ts';
 
