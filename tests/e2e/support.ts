@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { writeFixtureDir } from '../src/lib/fixture/write.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -156,6 +156,17 @@ export const HAN = /\p{Script=Han}/u;
 
 /** The chart frame (title, controls, chart, exports) whose heading matches `title`. */
 export const frameTitled = (page: Page, title: RegExp) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: title }) });
+
+/**
+ * Downloads one export of a chart or table: opens its 「导出」 menu (inside `container`)
+ * when closed and clicks the format's button ('SVG', 'PNG', 'CSV', 'XLSX').
+ */
+export async function exportFrom(page: Page, container: Locator, format: 'SVG' | 'PNG' | 'CSV' | 'XLSX'): Promise<Download> {
+  const menu = container.locator('details.menu').first();
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: `导出为 ${format}` }).click()]);
+  return download;
+}
 
 export interface Dashboard {
   server: AppServer;

@@ -15,10 +15,11 @@ import { TOPICS } from './messages/topics.ts';
 import { NETWORK } from './messages/network.ts';
 import { SQL } from './messages/sql.ts';
 import { COMPARE } from './messages/compare.ts';
+import { BASKET } from './messages/basket.ts';
 
 export type { Message } from './messages/message.ts';
 
-export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, COMPARE } as const;
+export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, COMPARE, BASKET } as const;
 
 export const MESSAGES = {
   ...SHELL,
@@ -29,7 +30,8 @@ export const MESSAGES = {
   ...TOPICS,
   ...NETWORK,
   ...SQL,
-  ...COMPARE
+  ...COMPARE,
+  ...BASKET
 } as const;
 
 
