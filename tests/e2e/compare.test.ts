@@ -13,7 +13,7 @@ import { computeComparison } from '../../src/lib/compare/source.ts';
 import { sampleCorpus, SAMPLE_EDIT, SAMPLE_TRUTH } from '../analysis/compare/sample.ts';
 import { analyseCorpus } from '../src/lib/fixture/compare-output.ts';
 import { realConnector } from '../src/lib/fixture/real.ts';
-import { frameTitled, openDashboard, SHOTS, watchPage, type AppServer, type Browser, type Dashboard } from './support.ts';
+import { exportFrom, frameTitled, openDashboard, SHOTS, watchPage, type AppServer, type Browser, type Dashboard } from './support.ts';
 
 const XIAMEN = '2025-fujian-xiamen';
 const HUNAN = '2026-hunan';
@@ -92,7 +92,7 @@ describe('the bundled editions', () => {
     await page.screenshot({ path: join(SHOTS, 'compare-bundled.png') });
     // The term chart exports as an image with its title and Chinese labels.
     const terms = frameTitled(page, /词条升降/);
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), terms.getByRole('button', { name: '导出为 SVG' }).click()]);
+    const svgDownload = await exportFrom(page, terms, 'SVG');
     const svg = readFileSync((await svgDownload.path())!, 'utf8');
     expect(svg).toContain('词条升降：2026 湖南 相对 2025 福建厦门');
     expect(svg).toContain('>智能</text>');
@@ -166,10 +166,7 @@ describe('a constructed pair of one region', () => {
     await page.screenshot({ path: join(SHOTS, 'compare-sample-diff.png') });
 
     // The list exports the rows it shows.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      frameTitled(page, /题目对照/).getByRole('button', { name: '导出为 CSV' }).click()
-    ]);
+    const download = await exportFrom(page, frameTitled(page, /题目对照/), 'CSV');
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(csv[0]).toBe('状态,A 中的赛道,A 题号,A 标题,B 中的赛道,B 题号,B 标题,标题相似度,正文相似度');
     expect(csv).toHaveLength(1 + 28 - SAMPLE_TRUTH.topics.matched);
@@ -205,6 +202,71 @@ describe('a constructed pair of one region', () => {
     expect(summary.tracks.renamed).toBe(1);
     expect(await page.locator('#topics article.pair').count()).toBe(SAMPLE_TRUTH.topics.removed);
     expect(await page.locator('#topics article.pair[data-status="added"]').count()).toBe(SAMPLE_TRUTH.topics.removed);
+    await page.close();
+  });
+});
+
+describe('the report basket', () => {
+  it('takes /compare’s charts and tables with their view state and rebuilds them from it', async () => {
+    const page = await browser.context.newPage();
+    const log = watchPage(page, server.url);
+    await openCompare(page, `?a=${XIAMEN}&b=${HUNAN}&by=log_ratio&show=added`);
+    // Every frame of the page has the 「导出」 menu and 「加入报告篮」, the summary too.
+    for (const frame of await page.locator('section.frame').all()) {
+      expect(await frame.locator('details.menu').count()).toBe(1);
+      expect(await frame.getByRole('button', { name: /加入报告篮/ }).count()).toBe(1);
+    }
+    expect(await page.locator('section.summary details.menu').count()).toBe(1);
+    const terms = frameTitled(page, /词条升降/);
+    await terms.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'compare-export.png') });
+    await terms.locator('details.menu summary').click();
+    await terms.locator('details.menu').screenshot({ path: join(SHOTS, 'compare-export-menu.png') });
+    await terms.locator('details.menu summary').click();
+    const add = async (container: ReturnType<typeof frameTitled>, n: number) => {
+      await container.getByRole('button', { name: /加入报告篮/ }).first().click();
+      await container.getByRole('status').filter({ hasText: `已加入报告篮（共 ${n} 项）` }).waitFor();
+    };
+    await add(terms, 1);
+    await add(frameTitled(page, /题目对照/), 2);
+    await add(page.locator('section.summary'), 3);
+    const listed = await page.locator('#topics article.pair').count();
+    expect(listed).toBe(Math.min(60, bundled.topics.added));
+
+    await page.goto(`${server.url}/basket`);
+    const entries = page.locator('article.entry');
+    await page.waitForFunction(
+      () => {
+        const items = [...document.querySelectorAll('article.entry')];
+        return items.length === 3 && items.every((a) => (a.querySelector('img') as HTMLImageElement | null)?.naturalWidth || a.querySelector('table tbody tr'));
+      },
+      undefined,
+      { timeout: 90_000 }
+    );
+    expect(await entries.evaluateAll((items) => items.map((a) => a.getAttribute('data-recipe')))).toEqual(['compare.terms', 'compare.topics', 'compare.summary']);
+    const text = await entries.allTextContents();
+    expect(text[0]).toContain('图 1');
+    expect(text[0]).toContain('词条升降：2026 湖南 相对 2025 福建厦门');
+    expect(text[0]).toContain('对数比');
+    expect(text[1]).toContain('表 1');
+    expect(text[1]).toContain('新增 · 仅比较标题');
+    expect(text[2]).toContain('变化概览：2025 福建厦门 → 2026 湖南');
+    // The list item keeps its filter (新增): it lists the added topics, and only those, as the page did.
+    const rows = entries.nth(1).locator('table tbody tr');
+    const statuses = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent));
+    expect(statuses.length).toBe(Math.min(listed, statuses.length));
+    expect(new Set(statuses)).toEqual(new Set(['新增']));
+    expect(await entries.nth(1).textContent()).toContain(`共 ${bundled.topics.added} 行`);
+    await entries.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'basket-compare.png') });
+    // 「打开原视图」 goes back to the comparison with the same state.
+    const back = new URL((await entries.first().getByRole('link', { name: /打开原视图/ }).getAttribute('href'))!, server.url);
+    expect(back.pathname).toBe('/compare');
+    expect(back.searchParams.get('a')).toBe(XIAMEN);
+    expect(back.searchParams.get('by')).toBe('log_ratio');
+    expect(log.errors).toEqual([]);
+    expect(log.external).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
     await page.close();
   });
 });

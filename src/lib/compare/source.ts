@@ -19,6 +19,9 @@ import {
   type TermCountRow
 } from '../queries/compare.ts';
 
+/** Anything that answers queries: a Connector, or a recipe's `run` as `{ query: run }`. */
+type Queries = Pick<Connector, 'query'>;
+
 export interface ComparisonData {
   basis: Basis;
   /** 'stored': the analysis stage's tables; 'computed': computed on demand. */
@@ -30,7 +33,7 @@ export interface ComparisonData {
 }
 
 /** Tracks, topics and term counts of editions, read from the tables. */
-export async function readCompareEditions(db: Connector, ids: readonly string[], genericVerbs: GenericVerbs): Promise<Map<string, CompareEdition>> {
+export async function readCompareEditions(db: Queries, ids: readonly string[], genericVerbs: GenericVerbs): Promise<Map<string, CompareEdition>> {
   const counts = await db.query<TermCountRow>(compareTermCounts({ editions: ids, genericVerbs }));
   const out = new Map<string, CompareEdition>();
   for (const id of new Set(ids)) {
@@ -45,7 +48,7 @@ export async function readCompareEditions(db: Connector, ids: readonly string[],
 }
 
 /** The comparison of B against A computed here (whatever the tables hold). */
-export async function computeComparison(db: Connector, a: string, b: string, genericVerbs: GenericVerbs): Promise<ComparisonData> {
+export async function computeComparison(db: Queries, a: string, b: string, genericVerbs: GenericVerbs): Promise<ComparisonData> {
   const inputs = await readCompareEditions(db, [a, b], genericVerbs);
   const editions = { a: inputs.get(a)!, b: inputs.get(b)! };
   const result = compareEditions(editions.a, editions.b);
@@ -53,7 +56,7 @@ export async function computeComparison(db: Connector, a: string, b: string, gen
 }
 
 /** The comparison of B against A: precomputed rows when the pair was precomputed, else computed. */
-export async function loadComparison(db: Connector, a: string, b: string, genericVerbs: GenericVerbs): Promise<ComparisonData> {
+export async function loadComparison(db: Queries, a: string, b: string, genericVerbs: GenericVerbs): Promise<ComparisonData> {
   const [stored] = genericVerbs === 'removed' ? await db.query<StoredCountRow>(storedPair({ a, b })) : [{ rows: 0 }];
   if (!stored || stored.rows === 0) return computeComparison(db, a, b, genericVerbs);
   const [inputs, tracks, topics, terms] = await Promise.all([

@@ -25,6 +25,8 @@ export const COMPARE = {
   'compare.summaryTracks': m('赛道', 'Tracks'),
   'compare.summaryTopics': m('题目', 'Topics'),
   'compare.summaryLink': m('查看{status}的{what}', 'Show the {status} {what}'),
+  'compare.summaryWhat': m('对象', 'of'),
+  'compare.summaryCount': m('数量', 'count'),
   'compare.basisTitles': m('仅比较标题', 'titles only'),
   'compare.basisFull': m('标题和正文', 'titles and paragraphs'),
 
@@ -96,7 +98,7 @@ export const COMPARE = {
     '以 A 为参照：正值表示在 B 中更常见。G² 绝对值 ≥ 3.84 约相当于 p < 0.05，记为上升或下降；A 中没有、B 中有的记为新出现，反之为消失。对数比 +1 表示 B 中频率是 A 的 2 倍。',
     'A is the reference: positive = more frequent in B. |G²| ≥ 3.84 (about p < 0.05) counts as rising or falling; a term absent from A and present in B is new, the reverse dropped. Log ratio +1 = twice as frequent in B.'
   ),
-  'compare.themeTitle': m('主题 × 版本（每万词频次）', 'Themes × editions (per 10,000 tokens)'),
+  'compare.themeTitle': m('主题 × 版本：{a} 与 {b}（每万词频次）', 'Themes × editions: {a} and {b} (per 10,000 tokens)'),
   'compare.helpTheme': m('每个主题所含词条在两个版本中的每万词频次之和；点击格子查看该版本中含该主题的题目。', 'Rate per 10,000 tokens of each theme’s terms in both editions; click a cell for that edition’s topics with the theme.'),
 
   'compare.seriesTitle': m('{region} 历年主题走势（每万词频次）', 'Themes over the years in {region} (per 10,000 tokens)'),
@@ -108,6 +110,7 @@ export const COMPARE = {
   'compare.yearsPresent': m('出现的版本数', 'editions with it'),
   'compare.latestCount': m('最新版本词频', 'count in the latest'),
   'compare.firstSeenShown': m('按首次出现年份从近到远，显示前 {n} 个；导出包含全部 {total} 个。', 'Newest first appearances first, {n} shown; exports hold all {total}.'),
+  'compare.seriesNone': m('所比较的版本所在地区都不足三个版本，没有历年走势。', 'Neither edition’s region has three or more editions, so there is no series.'),
   'compare.helpSeries': m('同一地区三个及以上版本时显示。某版本仅含标题时，各年都只按标题计算。', 'Shown when a region has three or more editions. When one of them is titles-only, every year counts titles only.'),
 
   // The term page's trend panel (TermTrend.svelte) uses the same basis rule.

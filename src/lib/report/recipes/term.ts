@@ -283,7 +283,7 @@ export const termTrendRecipe = queryRecipe<TermTrendRow>({
       ],
       rows,
       help: w('term.helpTrend'),
-      statistics: ['per10k', 'trend', 'logRatio', 'g2'],
+      statistics: ['per10k', 'trend', 'logRatio', 'g2', 'trendStatus'],
       figure: rows && {
         kind: 'vega',
         spec: horizontalBarSpec({
