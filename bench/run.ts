@@ -10,7 +10,11 @@
  * 1,000-topic editions (target < 1 s).
  * Then the dashboard (bench/dashboard.ts, its own process): navigation → first chart per
  * route in headless Chromium, and every view's queries on DuckDB-WASM.
+ * Then data management on the built server (bench/workspace.ts, its own process): upload → in the
+ * served tables on the bundled corpus and on 200 editions (goals < 2 s and < 5 s), an open
+ * dashboard showing it, a dictionary change, a PDF, 20 uploads at once.
  * BENCH_SIZES limits the analysis sizes (empty: none); BENCH_COMPARE=0 skips the comparison,
+ * BENCH_WORKSPACE=0 data management (BENCH_WORKSPACE_SIZES=2,200 chooses its workspaces),
  * BENCH_DASHBOARD=0 the dashboard.
  */
 import { spawnSync } from 'node:child_process';
@@ -44,6 +48,12 @@ if (process.env.BENCH_COMPARE !== '0') {
   console.log();
   const compare = spawnSync('npx', ['tsx', 'bench/compare.ts'], { cwd: ROOT, stdio: 'inherit' });
   if (compare.status !== 0) process.exit(compare.status ?? 1);
+}
+
+if (process.env.BENCH_WORKSPACE !== '0') {
+  console.log();
+  const workspace = spawnSync('npx', ['tsx', 'bench/workspace.ts'], { cwd: ROOT, stdio: 'inherit' });
+  if (workspace.status !== 0) process.exit(workspace.status ?? 1);
 }
 
 if (process.env.BENCH_DASHBOARD !== '0') {

@@ -212,7 +212,8 @@ describe('overview', () => {
     await page.goto(server.url);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('未找到分析数据：请先运行 npm run analyze');
+    expect(await alert.textContent()).toContain('还没有分析数据：请在“数据管理”页添加一份赛题指南');
+    expect(await page.locator('main').getByRole('link', { name: '数据管理' }).getAttribute('href')).toMatch(/\/manage/);
     await page.screenshot({ path: join(SHOTS, 'overview-no-data.png') });
     await page.close();
   });

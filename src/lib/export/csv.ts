@@ -1,6 +1,8 @@
 /**
  * CSV for the rows behind a chart: UTF-8 with a BOM (Excel needs it for Chinese), a
- * header row, RFC 4180 quoting, CRLF — the same rules as the analysis stage's CSV copies.
+ * header row, RFC 4180 quoting, CRLF, and text cells a spreadsheet would run as a formula
+ * neutralised (analysis/write/spreadsheet-safe.ts, inside csvField) — the same rules as
+ * the analysis stage's CSV copies.
  * Figures stay raw (no thousands separators) so spreadsheets read them as numbers;
  * yes/no columns read 是/否 (or the labels given), not true/false.
  */

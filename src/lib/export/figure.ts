@@ -51,10 +51,11 @@ const quiet = {
 
 /** A vega-lite spec drawn to SVG markup without a page (vega's headless view). */
 export async function vegaSvg(spec: TopLevelSpec): Promise<string> {
-  const [{ compile }, vega] = await loadVega();
+  const [{ compile }, vega, { expressionInterpreter }] = await loadVega();
   vega.formatLocale(ZH_NUMBER_LOCALE);
   const compiled = compile(spec, { config: CHART_CONFIG, logger: quiet as never }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  // The same AST + interpreter as on screen: the Content-Security-Policy allows no eval.
+  const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
   try {
     return await view.toSVG();
   } finally {

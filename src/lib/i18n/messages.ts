@@ -16,10 +16,11 @@ import { NETWORK } from './messages/network.ts';
 import { SQL } from './messages/sql.ts';
 import { COMPARE } from './messages/compare.ts';
 import { BASKET } from './messages/basket.ts';
+import { MANAGE } from './messages/manage.ts';
 
 export type { Message } from './messages/message.ts';
 
-export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, COMPARE, BASKET } as const;
+export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, COMPARE, BASKET, MANAGE } as const;
 
 export const MESSAGES = {
   ...SHELL,
@@ -31,7 +32,8 @@ export const MESSAGES = {
   ...NETWORK,
   ...SQL,
   ...COMPARE,
-  ...BASKET
+  ...BASKET,
+  ...MANAGE
 } as const;
 
 

@@ -47,8 +47,9 @@ describe('UI messages', () => {
     expect(translate('zh', 'chart.rows', {})).toBe('共 {n} 行');
   });
 
-  it('tells the user what to do when the data is missing', () => {
-    expect(translate('zh', 'error.manifest-missing')).toContain('未找到分析数据：请先运行 npm run analyze');
+  it('tells the user what to do when the data is missing, in the page rather than a terminal', () => {
+    expect(translate('zh', 'error.manifest-missing')).toContain('请在“数据管理”页添加一份赛题指南');
+    expect(translate('zh', 'error.manifest-missing')).not.toContain('npm');
   });
 });
 
