@@ -5,6 +5,9 @@
  * time over all threads, including about 1.5 s for the process's start and writing the
  * synthetic corpus: near 2 × seconds (+1.5) means both cores were busy the whole run.
  *
+ * Then the edition comparison (bench/compare.ts, its own process): alignment precision and
+ * recall on the constructed variants of the Hunan guide, and the time to align two
+ * 1,000-topic editions (target < 1 s).
  * Then the dashboard (bench/dashboard.ts, its own process): navigation → first chart per
  * route in headless Chromium, and every view's queries on DuckDB-WASM.
  * Then data management on the built server (bench/workspace.ts, its own process): upload → in the
@@ -13,7 +16,7 @@
  * Then ours beside the Python peer (bench/peer.ts, its own process): peer_jieba.py on the same
  * 200-edition corpus, both wall times and the ratio (goal: ours ≥ 4× faster); when the peer
  * cannot run, why and how to install it, and the bench goes on.
- * BENCH_SIZES limits the analysis sizes (empty: none); BENCH_PEER=0 skips the peer (BENCH_PEER_SIZES=200
+ * BENCH_SIZES limits the analysis sizes (empty: none); BENCH_COMPARE=0 skips the comparison, BENCH_PEER=0 skips the peer (BENCH_PEER_SIZES=200
  * chooses its corpora); BENCH_WORKSPACE=0 skips data management
  * (BENCH_WORKSPACE_SIZES=2,200 chooses its workspaces); BENCH_DASHBOARD=0 skips the dashboard.
  */
@@ -62,6 +65,12 @@ if (process.env.BENCH_PEER !== '0') {
         `  (jieba ${r.jieba}, ${r.python}, ${r.script}; ${r.peerSummary})`
     );
   }
+}
+
+if (process.env.BENCH_COMPARE !== '0') {
+  console.log();
+  const compare = spawnSync('npx', ['tsx', 'bench/compare.ts'], { cwd: ROOT, stdio: 'inherit' });
+  if (compare.status !== 0) process.exit(compare.status ?? 1);
 }
 
 if (process.env.BENCH_WORKSPACE !== '0') {

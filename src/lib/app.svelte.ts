@@ -14,6 +14,8 @@ import { deriveOnFirstUse } from './db/derive.ts';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
 import { parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
 import { hrefWithGlobals } from './state/url.ts';
+import { trackParamsAcross } from './state/tracks-across.ts';
+import { tracksAcross } from './compare/editions.ts';
 import { routeExists } from './nav.ts';
 import { loadVega } from './charts/vega-modules.ts';
 
@@ -274,9 +276,14 @@ export class AppState {
 
   setFilters(changes: Partial<GlobalFilters>): Promise<void> {
     const next = { ...this.filters, ...changes };
-    // Track numbers belong to one edition.
-    if (changes.edition !== undefined && changes.edition !== this.filters.edition && changes.tracks === undefined) next.tracks = null;
-    return this.setSearch(writeFilters(next, page.url.searchParams));
+    let search = page.url.searchParams;
+    // Track numbers belong to one edition: a choice moves to the same-named tracks of the new one.
+    if (changes.edition !== undefined && changes.edition !== this.filters.edition) {
+      const from = this.filters.edition;
+      if (changes.tracks === undefined) next.tracks = tracksAcross(this.manifest, from, changes.edition, this.filters.tracks);
+      search = trackParamsAcross(search, this.manifest, from, changes.edition);
+    }
+    return this.setSearch(writeFilters(next, search));
   }
 
   /** The current URL with the other language, for the language toggle link. */

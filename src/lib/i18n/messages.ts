@@ -14,12 +14,13 @@ import { OVERLAP } from './messages/overlap.ts';
 import { TOPICS } from './messages/topics.ts';
 import { NETWORK } from './messages/network.ts';
 import { SQL } from './messages/sql.ts';
+import { COMPARE } from './messages/compare.ts';
 import { BASKET } from './messages/basket.ts';
 import { MANAGE } from './messages/manage.ts';
 
 export type { Message } from './messages/message.ts';
 
-export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, BASKET, MANAGE } as const;
+export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, COMPARE, BASKET, MANAGE } as const;
 
 export const MESSAGES = {
   ...SHELL,
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...TOPICS,
   ...NETWORK,
   ...SQL,
+  ...COMPARE,
   ...BASKET,
   ...MANAGE
 } as const;
