@@ -1,9 +1,10 @@
 /**
  * npm run analyze [-- <files or folders…>] [--out DIR] [--dict DIR] [--min-pair N] [--workers N]
- *                 [--max-file-mb N] [--quiet] [--timings]
+ *                 [--max-file-mb N] [--format arrow|parquet] [--quiet] [--timings] [--help]
  *
  * Checks the output folder, reads guides, writes the tables into a temporary folder and
- * swaps it in whole. Exit 0: done; 1: an input, the output folder or the environment
+ * swaps it in whole. `--format parquet` adds a `<table>.parquet` (zstd) beside each Arrow
+ * table, for DuckDB, Polars or Spark; the dashboard keeps reading the Arrow tables. Exit 0: done; 1: an input, the output folder or the environment
  * refused (a sentence naming the path; the previous outputs stay byte-identical); 2: bad
  * arguments; 3: a bug (with its stack, from entry.ts).
  */
@@ -14,8 +15,9 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { AnalysisError, cliText, formatDiagnostic, messageText, printable } from './messages.ts';
 import type { Diagnostic } from './model.ts';
-import { DEFAULT_MIN_PAIR_COUNT, diagnosticsOf, runPipeline, type Phase, type PipelineEffects } from './pipeline.ts';
+import { DEFAULT_MIN_PAIR_COUNT, diagnosticsOf, runPipeline, writeManifest, type Phase, type PipelineEffects } from './pipeline.ts';
 import { createDirSink } from './write/sink.ts';
+import { writeParquetTables } from './write/parquet.ts';
 import { stageOutput, type StagedOutput } from './write/atomic.ts';
 import { fsFailure, isErrnoError, pathKind, readRegularFile } from './files.ts';
 import { LIMITS, MB, withLimits, type Limits } from './limits.ts';
@@ -28,6 +30,9 @@ export const DEFAULTS = { inputs: ['data/editions'], out: 'data/tables', dict: '
 /** Past this many warnings the CLI prints a count instead of every line (they are all in the manifest). */
 const WARNINGS_SHOWN = 50;
 const MAX_FILE_MB_CEILING = 1024;
+/** Output formats: Arrow IPC + csv/ always (the dashboard reads Arrow); parquet adds Parquet copies. */
+export const OUTPUT_FORMATS = ['arrow', 'parquet'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 interface CliArgs {
   inputs: string[];
@@ -36,8 +41,10 @@ interface CliArgs {
   minPairCount: number;
   workers: number | undefined;
   limits: Readonly<Limits>;
+  format: OutputFormat;
   quiet: boolean;
   timings: boolean;
+  help: boolean;
   /** Notices about the arguments (a clamped --workers), printed before the run. */
   notices: Diagnostic[];
 }
@@ -74,8 +81,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'min-pair': { type: 'string' },
         workers: { type: 'string' },
         'max-file-mb': { type: 'string' },
+        format: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
-        timings: { type: 'boolean' }
+        timings: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
       }
     });
   } catch (error) {
@@ -89,6 +98,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw usage(`--workers ${values.workers}`);
   if (maxFileMb !== undefined && !(maxFileMb > 0 && maxFileMb <= MAX_FILE_MB_CEILING)) {
     throw usage(`--max-file-mb ${values['max-file-mb']}（应为 1–${MAX_FILE_MB_CEILING}）`, `--max-file-mb ${values['max-file-mb']} (1–${MAX_FILE_MB_CEILING})`);
+  }
+  const format = (values.format ?? 'arrow').trim().toLowerCase();
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    throw usage(`--format ${values.format}（应为 ${OUTPUT_FORMATS.join(' 或 ')}）`, `--format ${values.format} (${OUTPUT_FORMATS.join(' or ')})`);
   }
   for (const [name, value] of [['--out', values.out], ['--dict', values.dict]] as const) {
     if (value !== undefined && value.trim() === '') throw usage(`${name} 不能为空`, `${name} may not be empty`);
@@ -110,8 +123,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     minPairCount: minPair,
     workers: usedWorkers,
     limits: withLimits({ guideBytes, corpusBytes: Math.max(LIMITS.corpusBytes, guideBytes) }),
+    format: format as OutputFormat,
     quiet: values.quiet ?? false,
     timings: values.timings ?? false,
+    help: values.help ?? false,
     notices
   };
 }
@@ -140,15 +155,18 @@ export function say(stream: NodeJS.WriteStream, text: string): void {
   stream.write(printable(text) + '\n');
 }
 
+/** The pipeline's phases, then the Parquet copies (--format parquet). */
+type CliPhase = Phase | 'parquet';
+
 function createReporter(quiet: boolean) {
   const tty = process.stderr.isTTY === true && !quiet;
   let bar: cliProgress.SingleBar | null = null;
-  let current: Phase | null = null;
+  let current: CliPhase | null = null;
   return {
-    progress(phase: Phase, done: number, total: number, label: string) {
+    progress(phase: CliPhase, done: number, total: number, label: string) {
       if (quiet) return;
       if (!tty) {
-        if (phase !== 'write') say(process.stderr, `${cliText('phase', { phase })} ${done}/${total} ${label}`);
+        if (phase !== 'write' && phase !== 'parquet') say(process.stderr, `${cliText('phase', { phase })} ${done}/${total} ${label}`);
         return;
       }
       if (current !== phase) {
@@ -214,6 +232,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(cliText('analyze-usage') + '\n');
     return 2;
   }
+  if (args.help) {
+    process.stdout.write(cliText('analyze-usage') + '\n');
+    return 0;
+  }
   for (const notice of args.notices) say(process.stderr, formatDiagnostic(notice));
   const started = performance.now();
   const reporter = createReporter(args.quiet);
@@ -223,11 +245,19 @@ export async function main(argv: string[]): Promise<number> {
   try {
     stage = stageOutput(args.out, String(process.pid), { inputs: args.inputs, dict: args.dict });
     release = discardOnSignal(stage, () => reporter.stop());
-    const { manifest, timings } = await runPipeline(
+    let parquetMs: number | undefined;
+    let { manifest, timings } = await runPipeline(
       { inputs: args.inputs, dictDir: args.dict, minPairCount: args.minPairCount, workers: args.workers, limits: args.limits },
       nodeEffects(reporter.progress, (d) => warnings.push(d)),
       createDirSink(stage.dir)
     );
+    if (args.format === 'parquet') {
+      const parquetStarted = performance.now();
+      const progress = (done: number, total: number, name: string) => reporter.progress('parquet', done, total, name);
+      manifest = { ...manifest, tables: (await writeParquetTables(stage.dir, manifest.tables, progress)).tables };
+      writeManifest(createDirSink(stage.dir), manifest);
+      parquetMs = performance.now() - parquetStarted;
+    }
     stage.commit();
     release();
     reporter.stop();
@@ -248,7 +278,7 @@ export async function main(argv: string[]): Promise<number> {
         seconds: ((performance.now() - started) / 1000).toFixed(1)
       })
     );
-    if (args.timings) process.stdout.write(JSON.stringify({ timings }) + '\n');
+    if (args.timings) process.stdout.write(JSON.stringify({ timings: { ...timings, ...(parquetMs === undefined ? {} : { parquet: parquetMs }) } }) + '\n');
     return 0;
   } catch (error) {
     release();

@@ -359,6 +359,8 @@ export type Rows = { [K in TableName]: RowOf<(typeof TABLES)[K]>[] };
 export const MANIFEST_FILE = 'manifest.json';
 export const tableFile = (name: TableName) => `${name}.arrow`;
 export const csvFile = (name: TableName) => `csv/${name}.csv`;
+/** Written with `--format parquet` only, beside the Arrow table. */
+export const parquetFile = (name: TableName) => `${name}.parquet`;
 /** 2: term_track, term_stats and track_overlap hold the 'removed' rows only. */
 export const MANIFEST_FORMAT = 2;
 
@@ -372,6 +374,8 @@ export interface ManifestTable {
   name: TableName;
   file: string;
   csv: string;
+  /** The Parquet copy (zstd), present when the run was asked for one (`--format parquet`). */
+  parquet?: string;
   rows: number;
   sha256: string;
   bytes: number;

@@ -460,14 +460,16 @@ export class AnalysisError extends Error {
 /** Lines the CLI prints that are not diagnostics (phase names, the summary). */
 const CLI_TEXT = {
   phase: (p: Params) =>
-    ({ read: '读取 read', segment: '分析 analyse', compare: '版本对比 compare', write: '写出 write' })[String(p.phase)] ?? String(p.phase),
+    ({ read: '读取 read', segment: '分析 analyse', compare: '版本对比 compare', write: '写出 write', parquet: '写出 Parquet parquet' })[String(p.phase)] ??
+    String(p.phase),
   summary: (p: Params) =>
     `完成 done: ${p.editions} 个版本 editions · ${p.tracks} 个赛道 tracks · ${p.topics} 个题目 topics · ` +
     `${p.terms} 个词条 terms · ${p.warnings} 条警告 warnings → ${p.out} (${p.seconds} s)`,
   'more-warnings': (p: Params) => `……另有 ${p.n} 条警告，见 manifest.json / ${p.n} more warnings in manifest.json`,
   'analyze-usage': () =>
     [
-      '用法 usage: npm run analyze -- [文件或目录…] [--out 目录] [--dict 目录] [--min-pair N] [--workers N] [--max-file-mb N] [--quiet] [--timings]',
+      '用法 usage: npm run analyze -- [文件或目录…] [--out 目录] [--dict 目录] [--min-pair N] [--workers N] [--max-file-mb N] [--format arrow|parquet] [--quiet] [--timings] [--help]',
+      '--format parquet 另在每个 .arrow 表旁写一份 <表>.parquet（zstd），供 DuckDB、Polars、Spark 使用；看板仍读 Arrow / --format parquet also writes <table>.parquet (zstd) beside each .arrow table for DuckDB, Polars or Spark; the dashboard keeps reading Arrow',
       '文件名以 - 开头时写成 ./-文件名，或放在单独的 -- 之后 / a file name starting with - goes as ./-name, or after a lone --'
     ].join('\n'),
   'preview-usage': () =>

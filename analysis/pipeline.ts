@@ -368,9 +368,7 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
   });
 
   const manifest = buildManifest({ editions, dict, tables, warnings, termCount: termRows.length, options, collected });
-  const out = sink.open(MANIFEST_FILE);
-  out.write(JSON.stringify(manifest, null, 2) + '\n');
-  out.close();
+  writeManifest(sink, manifest);
   const end = performance.now();
   const timings = {
     dictionaries: dictionaries - started,
@@ -408,6 +406,13 @@ function compareConsecutive(
     writers.term_trend.append(result.terms);
     fx.progress('compare', i + 1, pairs.length, `${a} → ${b}`);
   }
+}
+
+/** manifest.json as the pipeline writes it (the CLI rewrites it after adding Parquet copies). */
+export function writeManifest(sink: OutputSink, manifest: Manifest): void {
+  const out = sink.open(MANIFEST_FILE);
+  out.write(JSON.stringify(manifest, null, 2) + '\n');
+  out.close();
 }
 
 /** Short hash over every dictionary file: the manifest's dictionary_version. */

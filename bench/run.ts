@@ -13,9 +13,12 @@
  * Then data management on the built server (bench/workspace.ts, its own process): upload → in the
  * served tables on the bundled corpus and on 200 editions (goals < 2 s and < 5 s), an open
  * dashboard showing it, a dictionary change, a PDF, 20 uploads at once.
- * BENCH_SIZES limits the analysis sizes (empty: none); BENCH_COMPARE=0 skips the comparison,
- * BENCH_WORKSPACE=0 data management (BENCH_WORKSPACE_SIZES=2,200 chooses its workspaces),
- * BENCH_DASHBOARD=0 the dashboard.
+ * Then ours beside the Python peer (bench/peer.ts, its own process): peer_jieba.py on the same
+ * 200-edition corpus, both wall times and the ratio (goal: ours ≥ 4× faster); when the peer
+ * cannot run, why and how to install it, and the bench goes on.
+ * BENCH_SIZES limits the analysis sizes (empty: none); BENCH_COMPARE=0 skips the comparison, BENCH_PEER=0 skips the peer (BENCH_PEER_SIZES=200
+ * chooses its corpora); BENCH_WORKSPACE=0 skips data management
+ * (BENCH_WORKSPACE_SIZES=2,200 chooses its workspaces); BENCH_DASHBOARD=0 skips the dashboard.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -42,6 +45,26 @@ for (const n of sizes) {
     `${String(r.editions).padStart(8)} | ${r.mb.toFixed(1).padStart(6)} | ${r.seconds.toFixed(2).padStart(7)} | ${r.cpuSeconds.toFixed(1).padStart(5)} | ` +
       `${r.mbPerSecond.toFixed(1).padStart(5)} | ${r.peakMb.toFixed(0).padStart(11)} | ${r.outMb.toFixed(0).padStart(9)} | ${per(t.segment)} / ${per(t.tables)} / ${per(t.encode)}`
   );
+}
+
+if (process.env.BENCH_PEER !== '0') {
+  const peerSizes = (process.env.BENCH_PEER_SIZES ?? '200').split(',').filter((s) => s.trim() !== '').map(Number);
+  console.log();
+  console.log('Ours vs the Python peer (peer_jieba.py: jieba, Counter, itertools), one after the other on the same corpus; whole commands, start-up included; goal: ≥ 4× faster');
+  console.log('editions |     MB | ours s | peer s | ours faster by');
+  console.log('---------|--------|--------|--------|---------------');
+  for (const n of peerSizes) {
+    const run = spawnSync('npx', ['tsx', 'bench/peer.ts', String(n)], { cwd: ROOT, encoding: 'utf8' });
+    const r = run.status === 0 ? JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') : { editions: n, skipped: run.stderr.trim() };
+    if (r.skipped) {
+      console.log(`${String(n).padStart(8)} | skipped: ${r.skipped}`);
+      continue;
+    }
+    console.log(
+      `${String(r.editions).padStart(8)} | ${r.mb.toFixed(1).padStart(6)} | ${r.ours.toFixed(2).padStart(6)} | ${r.peer.toFixed(2).padStart(6)} | ${r.ratio.toFixed(2)}×` +
+        `  (jieba ${r.jieba}, ${r.python}, ${r.script}; ${r.peerSummary})`
+    );
+  }
 }
 
 if (process.env.BENCH_COMPARE !== '0') {

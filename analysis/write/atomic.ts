@@ -62,9 +62,10 @@ function readOurManifest(dir: string): OurManifest | null {
     const manifest = JSON.parse(readFileSync(path, 'utf8')) as { tool?: { name?: unknown }; tables?: unknown };
     if (manifest?.tool?.name !== 'crosstrack' || !Array.isArray(manifest.tables)) return null;
     const files = new Set<string>([MANIFEST_FILE]);
-    for (const table of manifest.tables as { file?: unknown; csv?: unknown }[]) {
+    for (const table of manifest.tables as { file?: unknown; csv?: unknown; parquet?: unknown }[]) {
       if (typeof table?.file === 'string') files.add(table.file);
       if (typeof table?.csv === 'string') files.add(table.csv);
+      if (typeof table?.parquet === 'string') files.add(table.parquet);
     }
     return { files };
   } catch {
