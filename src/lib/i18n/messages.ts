@@ -14,15 +14,21 @@ import { OVERLAP } from './messages/overlap.ts';
 import { TOPICS } from './messages/topics.ts';
 import { NETWORK } from './messages/network.ts';
 import { SQL } from './messages/sql.ts';
+import { THEMES } from './messages/themes.ts';
+import { SCHEMA_ZH } from './messages/schema.ts';
+import type { TableName } from '../../../analysis/contract.ts';
 
 export type { Message } from './messages/message.ts';
+/** The contract's tables and columns in Chinese (English reads analysis/contract.ts). */
+export { SCHEMA_ZH };
 
-export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL } as const;
+export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, THEMES, TRACKS, OVERLAP, TOPICS, NETWORK, SQL } as const;
 
 export const MESSAGES = {
   ...SHELL,
   ...OVERVIEW,
   ...TERMS,
+  ...THEMES,
   ...TRACKS,
   ...OVERLAP,
   ...TOPICS,
@@ -42,4 +48,9 @@ export function translate(lang: Lang, key: MessageKey, vars: MessageVars = {}): 
     if (value === undefined) return whole;
     return typeof value === 'number' ? value.toLocaleString('zh-CN') : value;
   });
+}
+
+/** A table's name for people: 题目词频 in Chinese, the table's own name (term_topic) in English. */
+export function tableLabel(lang: Lang, table: TableName): string {
+  return lang === 'zh' ? SCHEMA_ZH[table].name : table;
 }
