@@ -97,6 +97,8 @@ export interface HeatmapOptions {
   sqrt?: boolean;
   /** Rows whose `field` equals `value` (a totals row) are printed in bold, uncoloured, outside the colour scale. */
   totals?: { field: string; value: string };
+  /** Outline what the reader clicked: the cell (x and y), a column (x only) or a row (y only). */
+  selected?: { x?: string; y?: string };
 }
 
 export function heatmapSpec(o: HeatmapOptions): TopLevelSpec {
@@ -136,6 +138,13 @@ export function heatmapSpec(o: HeatmapOptions): TopLevelSpec {
       encoding: { text, color: { condition: { test: dark, value: 'white' }, value: '#222' } }
     });
     if (o.totals) layers.push({ transform: [{ filter: isTotal }], mark: { type: 'text', fontSize: 11, fontWeight: 'bold', cursor }, encoding: { text } });
+  }
+  if (o.selected && (o.selected.x !== undefined || o.selected.y !== undefined)) {
+    const tests = [
+      ...(o.selected.x !== undefined ? [`datum[${JSON.stringify(o.x.field)}] === ${JSON.stringify(o.selected.x)}`] : []),
+      ...(o.selected.y !== undefined ? [`datum[${JSON.stringify(o.y.field)}] === ${JSON.stringify(o.selected.y)}`] : [])
+    ];
+    layers.push({ transform: [{ filter: tests.join(' && ') }], mark: { type: 'rect', fill: null, stroke: '#d55e00', strokeWidth: 2.5, cursor } });
   }
   return {
     width: { step: 34 },

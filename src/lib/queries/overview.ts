@@ -131,8 +131,8 @@ export interface CrossTrackCell {
   count: number;
 }
 
-/** Term × track matrix of the terms spread over the most tracks (at least `minTracks`). */
-export function crossTrackTerms(p: FilterParams & { limit: number; minTracks?: number }): Query {
+/** Term × track matrix of the terms spread over the most tracks (at least `minTracks`; `vocab` as the 「领域词」 switch). */
+export function crossTrackTerms(p: FilterParams & { limit: number; minTracks?: number; vocab?: Vocabulary }): Query {
   return toQuery(sql`
     WITH t AS (
       SELECT track_no, track_name FROM tracks
@@ -144,6 +144,7 @@ export function crossTrackTerms(p: FilterParams & { limit: number; minTracks?: n
       WHERE tt.edition_id = ${p.edition} AND tt.generic_verbs = ${p.genericVerbs}
         ${genericVerbClause(sql`tt.term`, p.genericVerbs)}
         ${themeClause(sql`tt.term`, p.theme)}
+        ${vocabularyClause(sql`tt.term`, p.vocab)}
     ),
     spread AS (
       SELECT term, COUNT(*) FILTER (WHERE count > 0) AS tracks, SUM(count) AS total

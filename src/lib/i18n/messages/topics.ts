@@ -16,7 +16,7 @@ export const TOPICS = {
     'A search text that is a term (or a variant of one) is searched as that term: every way the topics write it counts, so the number matches the term page; you can switch to exact text instead. Any other text matches titles and paragraphs literally (Latin letters in any case; % _ and quotes match themselves).'
   ),
   'topics.byTerm': m('按词条“{term}”检索：它在题目中的全部写法都计入，题目数与词条页一致。', 'Searching the term {term}: every way the topics write it counts, so the number matches its term page.'),
-  'topics.byVariant': m('“{q}”是词条“{term}”的同义写法：按词条“{term}”检索，题目数与词条页一致。', '{q} is a variant of the term {term}: searching that term, so the number matches its term page.'),
+  'topics.byVariant': m('“{q}”是词条“{term}”的同义写法：按该词条检索，题目数与词条页一致。', '{q} is a variant of the term {term}: searching that term, so the number matches its term page.'),
   'topics.variantsCount': m('同义词变体“{variants}”也计入。', 'The variants {variants} count too.'),
   'topics.termPage': m('查看词条页', 'Open the term page'),
   'topics.exactInstead': m('改为按原文逐字检索', 'Search the exact text instead'),

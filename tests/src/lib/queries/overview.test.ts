@@ -175,6 +175,13 @@ describe.each(ENGINES)('overview 「领域词」 and distinctiveness (%s)', (eng
     expect(some[1].tfidf).toBeCloseTo(3 * Math.log(2), 9);
   });
 
+  it('the cross-track matrix follows the vocabulary too', async () => {
+    // Domain terms (隐私计算, 联邦学习) each sit in one track: none in two, all with minTracks 1.
+    expect(await db.query(crossTrackTerms({ ...HUNAN, limit: 10, vocab: 'domain' }))).toEqual([]);
+    const one = await db.query<CrossTrackCell>(crossTrackTerms({ ...HUNAN, limit: 10, vocab: 'domain', minTracks: 1 }));
+    expect([...new Set(one.map((c) => c.term))]).toEqual(['联邦学习', '隐私计算']);
+  });
+
   it('one track in focus counts that track and keeps the idf of the chosen tracks', async () => {
     const rows = await db.query<TopTermRow>(cloudTerms({ ...HUNAN, track: 3, limit: 10, rank: 'tfidf' }));
     expect(rows.map((r) => [r.term, r.count])).toEqual([['医疗', 6], ['联邦学习', 2], ['模型', 2], ['数据', 1]]);
