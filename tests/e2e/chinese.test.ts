@@ -37,14 +37,19 @@ const ALLOWED = new Set([
   'English', // the language switch names the language it switches to
   'SQL', // SQL 控制台: the language the console runs
   'DuckDB', // the SQL dialect the console speaks (DuckDB 语法)
+  // the statements the console accepts, named in its help (SQL keywords are code)
+  'SELECT', 'WITH', 'FROM', 'VALUES', 'DESCRIBE', 'SHOW', 'EXPLAIN', 'SUMMARIZE', 'PRAGMA', 'table_info', 'TABLE', 'ANALYZE', 'LIMIT',
   'Ctrl', 'Enter', 'Mac', // key names on the keyboard
   'SVG', 'PNG', 'CSV', 'XLSX', // file formats of the exports
-  'TF', 'IDF', 'DP', 'DPnorm', 'NPMI', 'PMI', 'Jaccard', // names of statistics (statistics.md), as the literature writes them
+  'editions.json', 'docx', 'utf-16le', 'gb18030', // file names and text encodings the schema describes
+  'TF-IDF', 'DP', 'DPnorm', 'NPMI', 'PMI', 'Jaccard', // names of statistics (statistics.md), as the literature writes them
   'Gries', 'Rayson', 'Garside', 'Hardie', 'Eck', 'Waltman', // authors of those statistics, cited in the help
-  'ln', 'log', 'tf', 'idf', 'df', 'min', 'max', 'ij' // notation in formulas
+  'KH', 'Coder', 'VOSviewer', 'Leiden', // tools and algorithms the help compares with by name
+  'ln', 'log', 'min', 'max', 'tf', 'idf', 'df' // notation in formulas (idf = ln(T/df))
 ]);
 
-const LATIN_WORD = /[A-Za-z][A-Za-z0-9²]*/g;
+/** A Latin word with its digits and joiners (utf-16le, TF-IDF, editions.json); a_ij-style subscripts are notation. */
+const LATIN_WORD = /[A-Za-z0-9²]+(?:[-_.][A-Za-z0-9²]+)*/g;
 
 let dashboard: Dashboard;
 let server: AppServer;
@@ -52,7 +57,7 @@ let browser: Browser;
 let dataWords: Set<string>;
 
 function wordsOf(text: string): string[] {
-  return (text.match(LATIN_WORD) ?? []).filter((w) => w.replace(/[^A-Za-z]/g, '').length >= 2);
+  return (text.match(LATIN_WORD) ?? []).filter((w) => w.replace(/[^A-Za-z]/g, '').length >= 2 && !/^[A-Za-z]+_[A-Za-z]+$/.test(w));
 }
 
 beforeAll(async () => {

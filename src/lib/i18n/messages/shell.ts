@@ -141,7 +141,7 @@ export const SHELL = {
   'chart.tableCaption': m('{title}（数据表）', '{title} (data table)'),
   'chart.rows': m('共 {n} 行', '{n} rows'),
   'chart.clickHint': m('点击图中元素查看详情', 'Click a mark for details'),
-  'chart.markLabel': m('{fields}', '{fields}'),
+  'chart.roleDescription': m('图表', 'chart'),
   'chart.significance': m('显著性', 'significance'),
 
   // ── the 404 and error page ───────────────────────────────────────
