@@ -105,7 +105,7 @@ describe('keyness', () => {
     expect(labels.filter((l) => l.startsWith('-')).every((l) => !l.includes('*'))).toBe(true);
     expect(await frame.locator('.vega svg .role-legend').textContent()).toContain('不显著');
     // The track's own name is left out, and said so.
-    const axis = await frame.locator('.vega svg .role-axis-label text').allTextContents();
+    const axis = (await frame.locator('.vega svg .role-axis-label text').allTextContents()).filter((l) => HAN.test(l));
     expect(axis).not.toContain('医疗保障');
     expect(axis[0]).toBe('药品');
     const notes = await page.locator('.notes').textContent();
@@ -115,7 +115,7 @@ describe('keyness', () => {
     await page.screenshot({ path: join(SHOTS, 'keyness-医疗保障.png'), fullPage: true });
 
     // Log Ratio: significant terms only, none seen once.
-    await page.getByText('对数比', { exact: true }).first().click();
+    await page.getByRole('radio', { name: '对数比' }).check();
     await page.waitForURL(/stat=logratio/);
     await idle(page);
     await frame.getByRole('button', { name: '表格' }).click();
@@ -145,9 +145,9 @@ describe('the overview says something', () => {
     const before = (await top.locator('.vega svg .role-axis-label text').allTextContents()).filter((l) => HAN.test(l));
     expect(before.slice(0, 3)).toEqual(['数据', '应用', '服务']);
 
-    await page.locator('.vocabulary').getByText('领域词', { exact: true }).click();
+    await page.locator('.vocabulary').getByRole('radio', { name: '领域词' }).check();
     await page.waitForURL(/vocab=domain/);
-    await page.locator('.vocabulary').getByText('区分度 (TF-IDF)', { exact: true }).click();
+    await page.locator('.vocabulary').getByRole('radio', { name: '区分度 (TF-IDF)' }).check();
     await page.waitForURL(/rank=tfidf/);
     const ranked = frameTitled(page, /区分度最高的领域词/);
     await ranked.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });

@@ -51,7 +51,7 @@ describe('overview', () => {
     expect(await page.locator('.vega svg .mark-rect path').count()).toBeGreaterThan(0);
     // Nav: every item shown, pages that do not exist yet are not links.
     const nav = page.getByRole('navigation');
-    expect(await nav.locator('li').count()).toBe(10);
+    expect(await nav.locator('li').count()).toBe(11);
     expect(await nav.locator('a', { hasText: '总览' }).count()).toBe(1);
     expect(await nav.locator('[aria-disabled="true"]').count()).toBeGreaterThan(0);
 
@@ -70,7 +70,7 @@ describe('overview', () => {
       await route.continue();
     });
     await page.goto(server.url);
-    await page.getByText('正在启动查询引擎（DuckDB）…').waitFor();
+    await page.getByText('正在启动查询引擎…').waitFor();
     expect(await page.locator('.cards .card .value').first().textContent()).toBe(String(manifest.summary.editions));
     expect(await page.locator('section.frame [role="status"]').first().textContent()).toContain('正在加载分析数据');
     await page.screenshot({ path: join(SHOTS, 'overview-loading.png') });
@@ -206,7 +206,10 @@ describe('overview', () => {
     await page.goto(server.url);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('未找到分析数据：请先运行 npm run analyze');
+    // In words a policy user can act on: no terminal command.
+    expect(await alert.textContent()).toContain('还没有可用的分析数据');
+    expect(await alert.textContent()).toContain('请联系看板管理员');
+    expect(await alert.textContent()).not.toMatch(/npm|终端|命令/);
     await page.screenshot({ path: join(SHOTS, 'overview-no-data.png') });
     await page.close();
   });

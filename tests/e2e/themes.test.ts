@@ -51,6 +51,8 @@ describe('theme members wherever a theme is named', () => {
     await page.goto(`${server.url}/?edition=${HUNAN}&theme=${encodeURIComponent(THEME)}`);
     const line = page.locator('form.filters .members');
     await line.locator('a').first().waitFor({ timeout: 60_000 });
+    // The members arrive with the theme list, once the tables are loaded.
+    await expect.poll(() => line.locator('a').count(), { timeout: 60_000 }).toBe(members.length + 1);
     const links = await line.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname)]));
     // Six members (all shown), then the theme page.
     expect(links.slice(0, -1).map(([text]) => text).sort()).toEqual([...members].sort());
