@@ -163,10 +163,92 @@ export const MESSAGES = {
     (p) => `the nodejieba segmenter cannot be loaded: ${p.reason}; run npm rebuild nodejieba`
   ),
 
+  // ── reliability: unsafe paths, input limits, environment errors (issue #7) ──
+  /** p.kind_zh / p.kind_en: what the path is instead (a folder, a FIFO pipe, a device, a socket) */
+  'file-not-regular': m(
+    (p) => `这不是普通文件，而是${p.kind_zh}；为安全起见没有打开它。请给出 .txt、.md 或 .docx 文件`,
+    (p) => `this is not a regular file but ${p.kind_en}; it was not opened. Give a .txt, .md or .docx file`
+  ),
+  'file-too-large': m(
+    (p) => `文件大小 ${p.size} 超过上限 ${p.limit}${p.hint_zh ? `；${p.hint_zh}` : ''}`,
+    (p) => `the file is ${p.size}, more than the limit of ${p.limit}${p.hint_en ? `; ${p.hint_en}` : ''}`
+  ),
+  'corpus-too-large': m(
+    (p) => `输入的指南文件共 ${p.size}，超过一次分析的上限 ${p.limit}；请分批分析`,
+    (p) => `the guide files add up to ${p.size}, more than the limit of ${p.limit} for one run; analyse them in batches`
+  ),
+  'path-system': m(
+    () => '这是系统目录（/proc、/sys 或 /dev）中的路径，不是赛题指南或输出文件夹；没有读写它',
+    () => 'this path is in a system folder (/proc, /sys or /dev), not a guide or an output folder; it was not touched'
+  ),
+  /** p.reason_zh / p.reason_en from fsFailure (analysis/files.ts) */
+  'fs-error': m(
+    (p) => String(p.reason_zh),
+    (p) => String(p.reason_en)
+  ),
+  'file-too-large-to-process': m(
+    () => '文件内容太大，无法在内存中处理；请拆分后再试',
+    () => 'the content is too large to process in memory; split the file and try again'
+  ),
+  'line-too-long': m(
+    (p) => `这一行有 ${p.chars} 个字符，超过每行上限 ${p.limit}；可能不是赛题指南文本，或整篇文字没有换行`,
+    (p) => `this line has ${p.chars} characters, more than the limit of ${p.limit} per line; the file may not be guide text, or has no line breaks`
+  ),
+  'too-many-tracks': m(
+    (p) => `找到 ${p.count} 个赛道，超过每份指南的上限 ${p.limit}；从此行起的赛道超出上限`,
+    (p) => `found ${p.count} tracks, more than the limit of ${p.limit} per guide; the tracks from this line on are over the limit`
+  ),
+  'too-many-topics': m(
+    (p) => `找到 ${p.count} 个题目，超过每份指南的上限 ${p.limit}；从此行起的题目超出上限`,
+    (p) => `found ${p.count} topics, more than the limit of ${p.limit} per guide; the topics from this line on are over the limit`
+  ),
+  'docx-too-many-entries': m(
+    (p) => `Word 文档压缩包里有 ${p.count} 个部件，超过上限 ${p.limit}；这不像正常的 Word 文档（可能是压缩炸弹）`,
+    (p) => `the Word archive holds ${p.count} entries, more than the limit of ${p.limit}; this is not a normal Word document (perhaps a zip bomb)`
+  ),
+  /** p.what_zh / p.what_en: 'XML content' or 'all parts' */
+  'docx-too-large': m(
+    (p) => `Word 文档解压后的${p.what_zh}超过上限 ${p.limit}；这不像正常的 Word 文档（可能是压缩炸弹）`,
+    (p) => `the Word document's ${p.what_en} inflate to more than the limit of ${p.limit}; this is not a normal Word document (perhaps a zip bomb)`
+  ),
+  'cooccurrence-too-many': m(
+    (p) => `版本 ${p.edition} 的共现词对超过上限 ${p.limit} 对；文本可能过长或不是赛题指南。可用 --min-pair 提高门槛（现为 ${p.min_pair}）`,
+    (p) => `edition ${p.edition} yields more than ${p.limit} co-occurring term pairs; the text may be too long or not a guide. Raise --min-pair (now ${p.min_pair})`
+  ),
+  'dict-not-utf8': m(
+    (p) => `词典文件不是 UTF-8 编码${p.gb ? '（看起来是 GBK/GB18030）' : ''}；请用记事本或 WPS 另存为 UTF-8`,
+    (p) => `the dictionary file is not UTF-8${p.gb ? ' (it looks like GBK/GB18030)' : ''}; save it as UTF-8`
+  ),
+  'out-not-folder': m(
+    (p) => `--out 指向的是${p.kind_zh}，不是文件夹；没有改动它。请给出一个空文件夹、新文件夹或以前的分析输出文件夹`,
+    (p) => `--out names ${p.kind_en}, not a folder; it was left alone. Give an empty or new folder, or a previous analysis output`
+  ),
+  'out-not-ours': m(
+    (p) => `--out 文件夹不是空的（有 ${p.count} 项，如 ${p.example}），也不是 Crosstrack 的分析输出（没有 Crosstrack 的 manifest.json）；为免删除其中的文件，没有写入。请给出一个空文件夹或新文件夹`,
+    (p) => `the --out folder is not empty (${p.count} entries, e.g. ${p.example}) and is not a Crosstrack output (no Crosstrack manifest.json); nothing was written, so nothing in it is lost. Give an empty or new folder`
+  ),
+  'out-foreign-file': m(
+    (p) => `--out 文件夹是以前的分析输出，但其中有不属于分析结果的 ${p.entry}；为免删除它，没有写入。请把它移走，或换一个输出文件夹`,
+    (p) => `the --out folder is a previous output but holds ${p.entry}, which the analysis did not write; nothing was written, so it is not lost. Move it away or choose another folder`
+  ),
+  /** p.what_zh / p.what_en: 'an input' / 'the dictionary folder'; p.relation_zh / p.relation_en */
+  'out-overlaps-input': m(
+    (p) => `--out 文件夹${p.relation_zh}${p.what_zh} ${p.path}；输出不能与输入或词典重叠，否则会覆盖它们。请换一个输出文件夹`,
+    (p) => `the --out folder ${p.relation_en} ${p.what_en} ${p.path}; the output may not overlap an input or the dictionaries, it would replace them. Choose another folder`
+  ),
+  'cli-workers-clamped': m(
+    (p) => `--workers ${p.asked} 超过本机的 ${p.cores} 个处理器核心，已按 ${p.used} 个运行`,
+    (p) => `--workers ${p.asked} is more than this machine's ${p.cores} cores; running ${p.used}`
+  ),
+  'cli-ambiguous-argument': m(
+    (p) => `${p.arg} 既可以是选项，也是一个已有文件的名字；若指文件，请写成 ./${p.arg}，或放在单独的 -- 之后`,
+    (p) => `${p.arg} could be an option, and it is also the name of an existing file; for the file write ./${p.arg}, or put it after a lone --`
+  ),
+
   // ── CLI ────────────────────────────────────────────────────────
   'cli-usage': m(
-    (p) => `用法错误：${p.reason}`,
-    (p) => `usage: ${p.reason}`
+    (p) => `用法错误：${p.reason_zh ?? p.reason}`,
+    (p) => `usage: ${p.reason_en ?? p.reason}`
   ),
   'cli-failed': m(
     (p) => `分析失败，未改动 ${p.out} 中原有的输出`,
@@ -207,6 +289,11 @@ export const DICT_LINE_REASONS = {
   'is-stopword': m(
     (p) => `“${p.word}”同时是停用词（stopwords.txt 第 ${p.stop_line} 行），永远不会被计数`,
     (p) => `"${p.word}" is also a stop word (stopwords.txt line ${p.stop_line}), so it would never be counted`
+  ),
+  // ── reliability (issue #7) ──
+  'too-long': m(
+    (p) => `“${p.word}”有 ${p.chars} 个字，超过词长上限 ${p.limit}；每行应只写一个词`,
+    (p) => `"${p.word}" has ${p.chars} characters, more than the limit of ${p.limit}; write one term per line`
   )
 } satisfies Record<string, MessageText>;
 
@@ -236,6 +323,22 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where}: ${tag}: ${d.message}`;
 }
 
+// ── reliability (issue #7): what reaches a terminal ──
+/**
+ * C0 and C1 controls (ESC starts ANSI/OSC sequences that recolour, retitle or rewrite a
+ * terminal; CR and LF could forge a message line), DEL, and invisible or direction-changing
+ * format characters, which can make a path or a track name read as something else.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Text from guides, dictionaries and paths, safe to print: every unprintable character as \xHH or \uHHHH. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}
+
 /** A failure the pipeline reports to the person; anything else is a bug. */
 export class AnalysisError extends Error {
   readonly diagnostic: Diagnostic;
@@ -253,6 +356,11 @@ const CLI_TEXT = {
     `完成 done: ${p.editions} 个版本 editions · ${p.tracks} 个赛道 tracks · ${p.topics} 个题目 topics · ` +
     `${p.terms} 个词条 terms · ${p.warnings} 条警告 warnings → ${p.out} (${p.seconds} s)`,
   'more-warnings': (p: Params) => `……另有 ${p.n} 条警告，见 manifest.json / ${p.n} more warnings in manifest.json`,
+  'analyze-usage': () =>
+    [
+      '用法 usage: npm run analyze -- [文件或目录…] [--out 目录] [--dict 目录] [--min-pair N] [--workers N] [--max-file-mb N] [--quiet] [--timings]',
+      '文件名以 - 开头时写成 ./-文件名，或放在单独的 -- 之后 / a file name starting with - goes as ./-name, or after a lone --'
+    ].join('\n'),
   'preview-usage': () =>
     [
       '用法 usage:',

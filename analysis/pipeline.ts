@@ -29,12 +29,14 @@ import {
   type TableName
 } from './contract.ts';
 import { AnalysisError, diagnostic } from './messages.ts';
+import { kindWords, type PathKind, type ReadBound } from './files.ts';
+import { formatBytes, LIMITS, type Limits } from './limits.ts';
 import type { Diagnostic, ParsedEdition, SourceFile } from './model.ts';
 import { loadEditionEntries, readEdition } from './parse/index.ts';
 import { loadDictionaries } from './segment/index.ts';
 import { defaultWorkerCount, startEditionPool, type EditionPool } from './parallel/pool.ts';
 import { compareCodePoints, computeEditionTables, createNearDuplicateFinder, createVocabulary } from './tables/index.ts';
-import { createTableWriter, type TableWriter } from './write/table-writer.ts';
+import { createTableWriter, type EncodedBatch, type TableWriter } from './write/table-writer.ts';
 import type { OutputSink } from './write/sink.ts';
 import { sha256Hex, shortHash } from './hash.ts';
 
@@ -51,16 +53,19 @@ export interface PipelineOptions {
   minPairCount: number;
   /** Worker threads for the per-edition work; 0 runs in-process. Default: by corpus size. */
   workers?: number;
+  /** Bounds on every input (analysis/limits.ts); default LIMITS. */
+  limits?: Readonly<Limits>;
 }
 
 export type Phase = 'read' | 'segment' | 'write';
 
 export interface PipelineEffects {
-  /** Returns 'file', 'dir' or null when the path does not exist. */
-  stat(path: string): 'file' | 'dir' | null;
+  /** What the path is (symlinks followed), null when it does not exist. Only 'file' and 'dir' are read. */
+  stat(path: string): PathKind | null;
   /** Names (not paths) of the entries of a folder. */
   listDir(path: string): string[];
-  readFile(path: string): Promise<Uint8Array>;
+  /** A regular file's bytes, refused past `bound.maxBytes` (analysis/files.ts readRegularFile). */
+  readFile(path: string, bound?: ReadBound): Promise<Uint8Array>;
   joinPath(dir: string, name: string): string;
   dirName(path: string): string;
   baseName(path: string): string;
@@ -100,38 +105,91 @@ interface Collected {
   metadata: Map<string, { path: string; bytes: Uint8Array | null }>;
 }
 
-async function collectInputs(inputs: string[], fx: PipelineEffects): Promise<Collected> {
+/** How to raise the guide size bound, for its message (the CLI's option). */
+const GUIDE_BOUND_HINT = { hint_zh: '可用 --max-file-mb 调整上限', hint_en: '--max-file-mb raises the limit' };
+
+/**
+ * Guide paths and the editions.json of each input folder. Anything that is not a regular
+ * file (a folder named x.txt, a FIFO, a device, a socket) is refused here, from its
+ * metadata, before anything is opened; every refusal is reported together.
+ */
+async function collectInputs(inputs: string[], fx: PipelineEffects, limits: Readonly<Limits>): Promise<Collected> {
   const paths: string[] = [];
   const metadataDirs = new Set<string>();
+  const errors: Diagnostic[] = [];
+  const attempt = <T>(work: () => T): T | undefined => {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof AnalysisError)) throw error;
+      errors.push(error.diagnostic);
+      return undefined;
+    }
+  };
+  const refuse = (path: string, kind: PathKind) => errors.push(diagnostic('error', 'file-not-regular', path, null, kindWords(kind)));
   for (const input of inputs) {
-    const kind = fx.stat(input);
-    if (kind === null) throw new AnalysisError(diagnostic('error', 'input-missing', input, null, { path: input }));
+    const kind = attempt(() => fx.stat(input));
+    if (kind === undefined) continue;
+    if (kind === null) {
+      errors.push(diagnostic('error', 'input-missing', input, null, { path: input }));
+      continue;
+    }
     if (kind === 'file') {
       paths.push(input);
       metadataDirs.add(fx.dirName(input));
       continue;
     }
-    const names = fx
-      .listDir(input)
-      .filter((n) => !NOT_GUIDES.test(n) && GUIDE_EXTENSIONS.some((ext) => n.toLowerCase().endsWith(ext)))
-      .sort();
-    if (names.length === 0) throw new AnalysisError(diagnostic('error', 'no-input-files', input, null, { path: input }));
-    for (const n of names) paths.push(fx.joinPath(input, n));
+    if (kind !== 'dir') {
+      refuse(input, kind);
+      continue;
+    }
+    const listed = attempt(() => fx.listDir(input));
+    if (listed === undefined) continue;
+    const names = listed.filter((n) => !NOT_GUIDES.test(n) && GUIDE_EXTENSIONS.some((ext) => n.toLowerCase().endsWith(ext))).sort();
+    if (names.length === 0) errors.push(diagnostic('error', 'no-input-files', input, null, { path: input }));
+    for (const n of names) {
+      const path = fx.joinPath(input, n);
+      const found = attempt(() => fx.stat(path));
+      if (found === 'file') paths.push(path);
+      else if (found !== undefined && found !== null) refuse(path, found);
+    }
     metadataDirs.add(input);
   }
   const metadata = new Map<string, { path: string; bytes: Uint8Array | null }>();
+  const read = async (path: string, bound: ReadBound): Promise<Uint8Array | null> => {
+    try {
+      return await fx.readFile(path, bound);
+    } catch (error) {
+      if (!(error instanceof AnalysisError)) throw error;
+      errors.push(error.diagnostic);
+      return null;
+    }
+  };
   for (const dir of metadataDirs) {
     const path = fx.joinPath(dir, 'editions.json');
-    metadata.set(dir, { path, bytes: fx.stat(path) === 'file' ? await fx.readFile(path) : null });
+    const kind = attempt(() => fx.stat(path));
+    if (kind !== null && kind !== undefined && kind !== 'file') refuse(path, kind);
+    const bytes = kind === 'file' ? await read(path, { maxBytes: limits.metadataBytes }) : null;
+    metadata.set(dir, { path, bytes });
   }
   const files: SourceFile[] = [];
+  let total = 0;
   for (const path of [...new Set(paths)]) {
-    files.push({ path, name: fx.baseName(path), bytes: await fx.readFile(path) });
+    const bytes = await read(path, { maxBytes: limits.guideBytes, ...GUIDE_BOUND_HINT });
+    if (bytes === null) continue;
+    total += bytes.length;
+    if (total > limits.corpusBytes) {
+      errors.push(diagnostic('error', 'corpus-too-large', path, null, { size: `${formatBytes(total)}+`, limit: formatBytes(limits.corpusBytes) }));
+      break;
+    }
+    files.push({ path, name: fx.baseName(path), bytes });
   }
+  if (errors.length === 1) throw new AnalysisError(errors[0]);
+  if (errors.length > 1) throw new PipelineErrors(errors);
   return { files, metadata };
 }
 
-async function readAll(collected: Collected, fx: PipelineEffects): Promise<ParsedEdition[]> {
+async function readAll(collected: Collected, fx: PipelineEffects, limits: Readonly<Limits>): Promise<ParsedEdition[]> {
   const errors: Diagnostic[] = [];
   const entriesByDir = new Map<string, ReturnType<typeof loadEditionEntries>>();
   for (const [dir, meta] of collected.metadata) {
@@ -143,12 +201,15 @@ async function readAll(collected: Collected, fx: PipelineEffects): Promise<Parse
     }
   }
   const editions: ParsedEdition[] = [];
+  const pathOf = new Map<ParsedEdition, string>();
   const total = collected.files.length;
   for (const [i, file] of collected.files.entries()) {
     const entries = entriesByDir.get(fx.dirName(file.path));
     if (entries === undefined) continue;
     try {
-      editions.push(await readEdition(file, entries));
+      const edition = await readEdition(file, entries, limits);
+      editions.push(edition);
+      pathOf.set(edition, file.path);
     } catch (error) {
       if (!(error instanceof AnalysisError)) throw error;
       errors.push(error.diagnostic);
@@ -157,11 +218,12 @@ async function readAll(collected: Collected, fx: PipelineEffects): Promise<Parse
   }
   const seen = new Map<string, string>();
   for (const e of editions) {
+    const path = pathOf.get(e)!;
     const other = seen.get(e.meta.edition_id);
     if (other !== undefined) {
-      errors.push(diagnostic('error', 'edition-duplicate-id', e.file, null, { id: e.meta.edition_id, other }));
+      errors.push(diagnostic('error', 'edition-duplicate-id', path, null, { id: e.meta.edition_id, other }));
     }
-    seen.set(e.meta.edition_id, e.file);
+    seen.set(e.meta.edition_id, path);
   }
   if (errors.length === 1) throw new AnalysisError(errors[0]);
   if (errors.length > 1) throw new PipelineErrors(errors);
@@ -169,8 +231,8 @@ async function readAll(collected: Collected, fx: PipelineEffects): Promise<Parse
 }
 
 /** Collects and reads the inputs as the pipeline does (same errors), without analysing them. */
-export async function readInputs(inputs: string[], fx: PipelineEffects): Promise<ParsedEdition[]> {
-  return readAll(await collectInputs(inputs, fx), fx);
+export async function readInputs(inputs: string[], fx: PipelineEffects, limits: Readonly<Limits> = LIMITS): Promise<ParsedEdition[]> {
+  return readAll(await collectInputs(inputs, fx, limits), fx, limits);
 }
 
 export async function runPipeline(
@@ -179,10 +241,11 @@ export async function runPipeline(
   sink: OutputSink
 ): Promise<PipelineResult> {
   const started = performance.now();
-  const collected = await collectInputs(options.inputs, fx);
-  const dict = await loadDictionaries(options.dictDir);
+  const limits = options.limits ?? LIMITS;
+  const collected = await collectInputs(options.inputs, fx, limits);
+  const dict = await loadDictionaries(options.dictDir, limits);
   const workers = options.workers ?? defaultWorkerCount(collected.files.length);
-  const pool = startEditionPool(dict, { minPairCount: options.minPairCount, workers });
+  const pool = startEditionPool(dict, { minPairCount: options.minPairCount, workers, maxPairs: limits.cooccurrencePairs });
   try {
     return await analyse(options, fx, sink, { started, collected, dict, pool });
   } finally {
@@ -200,7 +263,7 @@ interface Started {
 async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: OutputSink, run: Started): Promise<PipelineResult> {
   const { started, collected, dict, pool } = run;
   const dictionaries = performance.now();
-  const editions = await readAll(collected, fx);
+  const editions = await readAll(collected, fx, options.limits ?? LIMITS);
   const read = performance.now();
   const steps = { segment: 0, tables: 0, encode: 0 };
 
@@ -213,15 +276,16 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
   const vocabulary = createVocabulary(dict);
   const duplicates = createNearDuplicateFinder();
 
+  const append = (name: TableName, batch: EncodedBatch) => writers[name].appendEncoded(batch);
   await pool.run(editions, (result, i) => {
-    for (const [name, batch] of Object.entries(result.tables)) writers[name as TableName].appendEncoded(batch);
+    for (const [name, batch] of Object.entries(result.tables)) append(name as TableName, batch);
     vocabulary.addSummary(result.edition_id, result.vocabulary);
     steps.segment += result.timings.segment;
     steps.tables += result.timings.tables;
     steps.encode += result.timings.encode;
     duplicates.add(editions[i]);
     fx.progress('segment', i + 1, editions.length, result.edition_id);
-  });
+  }, append);
   const editionsDone = performance.now();
   const termRows = vocabulary.rows();
   writers.terms.append(termRows);

@@ -6,8 +6,8 @@
  * change in a corpus, before anything is re-analysed. Writes nothing.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULTS, nodeEffects } from './cli.ts';
-import { cliText, formatDiagnostic, messageText } from './messages.ts';
+import { DEFAULTS, nodeEffects, say, usageFromParseError } from './cli.ts';
+import { cliText, formatDiagnostic, messageText, printable } from './messages.ts';
 import { diagnosticsOf, readInputs } from './pipeline.ts';
 import { compareSegmenters, cutLine } from './preview.ts';
 import { createSegmenter, loadDictionaries } from './segment/index.ts';
@@ -70,12 +70,12 @@ async function preview(args: PreviewArgs, out: (line: string) => void): Promise<
   }
 }
 
-export async function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(l + '\n')): Promise<number> {
+export async function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(printable(l) + '\n')): Promise<number> {
   let args: PreviewArgs | null;
   try {
     args = parsePreviewArgs(argv);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
+    say(process.stderr, usageFromParseError(error).diagnostic.message);
     args = null;
   }
   if (args === null) {
@@ -88,8 +88,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
   } catch (error) {
     const diagnostics = diagnosticsOf(error);
     if (diagnostics === null) throw error;
-    for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-    process.stderr.write(messageText('preview-failed') + '\n');
+    for (const d of diagnostics) say(process.stderr, formatDiagnostic(d));
+    say(process.stderr, messageText('preview-failed'));
     return 1;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * npm start: analyse when inputs, dictionaries or the analysis code changed; build when
- * the dashboard's sources or the tables changed; then serve on HOST:PORT (127.0.0.1:3000).
+ * the dashboard's sources or the tables changed; then serve on HOST:PORT (127.0.0.1:3000)
+ * through scripts/serve.ts.
  * Fingerprints of what was used last time live in .crosstrack/ (not committed).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, relative } from 'node:path';
 
 export const ANALYSIS_INPUTS = ['data', 'analysis', 'package-lock.json'];
-export const BUILD_INPUTS = ['src', 'static', 'analysis/contract.ts', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+export const BUILD_INPUTS = ['src', 'static', 'analysis/contract.ts', 'analysis/write/spreadsheet-safe.ts', 'analysis/write/csv.ts', 'analysis/write/columns.ts', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -76,7 +77,8 @@ function start(root: string) {
 
   const host = process.env.HOST ?? '127.0.0.1';
   const port = process.env.PORT ?? '3000';
-  const server = spawn(process.execPath, ['build/index.js'], {
+  // scripts/serve.ts, not build/index.js: it puts the security rules in front of the static files too.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, HOST: host, PORT: port }

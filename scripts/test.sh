@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-browser.sh
+bash scripts/ensure-office.sh
 echo "── analyse the bundled editions" >&2
 npm run --silent analyze -- --quiet
 echo "── type checks" >&2

@@ -5,11 +5,13 @@
 import { TABLES } from '../contract.ts';
 import type { Dictionaries, ParsedEdition } from '../model.ts';
 import { createSegmenter } from '../segment/index.ts';
-import { computeEditionTables, summarizeVocabulary, type EditionTableName, type VocabularySummary } from '../tables/index.ts';
+import { forEachEditionTable, summarizeVocabulary, type EditionTableName, type VocabularySummary } from '../tables/index.ts';
 import { encodeColumns, type EncodedBatch } from '../write/table-writer.ts';
 
 export interface EditionJobOptions {
   minPairCount: number;
+  /** LIMITS.cooccurrencePairs, or unbounded. */
+  maxPairs?: number;
 }
 
 export interface EditionResult {
@@ -20,24 +22,53 @@ export interface EditionResult {
   timings: { segment: number; tables: number; encode: number };
 }
 
-export type EditionJob = (edition: ParsedEdition) => EditionResult;
+/**
+ * Rows per batch of the two tables that grow with the text. The guides have a few thousand
+ * (one batch, as before); a 20 MB guide has over a million, built and encoded in pieces.
+ */
+const CHUNK_ROWS = 100_000;
+
+/** Arrow record batches and CSV lines both concatenate (into fresh buffers, which a worker transfers). */
+function joinBatches(a: EncodedBatch, b: EncodedBatch): EncodedBatch {
+  const join = (x: Uint8Array, y: Uint8Array) => {
+    const out = new Uint8Array(x.length + y.length);
+    out.set(x);
+    out.set(y, x.length);
+    return out;
+  };
+  return { rows: a.rows + b.rows, arrow: join(a.arrow, b.arrow), csv: join(a.csv, b.csv) };
+}
+
+/** Receives each encoded table of an edition as soon as it exists (the in-process pool writes it at once). */
+export type TableEmitter = (name: EditionTableName, batch: EncodedBatch) => void;
+
+/**
+ * Runs one edition. With `emit`, each table is handed over as soon as it is encoded and
+ * `tables` of the result stays empty: a large guide then never holds its tokens, every
+ * table's columns and every table's encoded bytes at once (a 20 MB guide stays under 1 GB).
+ */
+export type EditionJob = (edition: ParsedEdition, emit?: TableEmitter) => EditionResult;
 
 export function createEditionJob(dict: Dictionaries, options: EditionJobOptions): EditionJob {
   const segmenter = createSegmenter(dict);
-  return (edition) => {
+  return (edition, emit) => {
     const t0 = performance.now();
     const segmented = edition.tracks.flatMap((track) =>
       track.topics.map((topic) => segmenter.segmentTopic(edition.meta.edition_id, track.track_no, topic))
     );
     const t1 = performance.now();
-    const batches = computeEditionTables(edition, segmented, dict, options);
     const vocabulary = summarizeVocabulary(segmented);
+    const tables = {} as Record<EditionTableName, EncodedBatch>;
+    let encode = 0;
+    forEachEditionTable(edition, segmented, dict, { ...options, chunkRows: CHUNK_ROWS }, (name, batch) => {
+      const started = performance.now();
+      const encoded = encodeColumns(TABLES[name], batch);
+      if (emit) emit(name, encoded);
+      else tables[name] = tables[name] ? joinBatches(tables[name], encoded) : encoded;
+      encode += performance.now() - started;
+    });
     const t2 = performance.now();
-    const tables = Object.fromEntries(
-      Object.entries(batches).map(([name, batch]) => [name, encodeColumns(TABLES[name as EditionTableName], batch)])
-    ) as Record<EditionTableName, EncodedBatch>;
-    const t3 = performance.now();
-    return { edition_id: edition.meta.edition_id, tables, vocabulary, timings: { segment: t1 - t0, tables: t2 - t1, encode: t3 - t2 } };
+    return { edition_id: edition.meta.edition_id, tables, vocabulary, timings: { segment: t1 - t0, tables: t2 - t1 - encode, encode } };
   };
 }
 

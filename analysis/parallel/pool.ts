@@ -4,9 +4,10 @@
  * stay in-process, where a worker's start-up would cost more than it saves.
  */
 import { availableParallelism } from 'node:os';
+import { AnalysisError } from '../messages.ts';
 import { Worker } from 'node:worker_threads';
-import type { Dictionaries, ParsedEdition } from '../model.ts';
-import { createEditionJob, type EditionJobOptions, type EditionResult } from './edition-job.ts';
+import type { Diagnostic, Dictionaries, ParsedEdition } from '../model.ts';
+import { createEditionJob, type EditionJobOptions, type EditionResult, type TableEmitter } from './edition-job.ts';
 
 /** Below this many editions the pipeline does not start workers. */
 export const MIN_EDITIONS_FOR_WORKERS = 8;
@@ -17,9 +18,25 @@ export function defaultWorkerCount(editions: number): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
+/**
+ * Never more threads than the machine has cores: each holds its own segmenter and the
+ * editions in flight, so 1,000 of them took 8 GB while running no faster than 2.
+ */
+export function clampWorkerCount(workers: number): number {
+  return Math.max(0, Math.min(Math.floor(workers), availableParallelism()));
+}
+
 export interface EditionPool {
-  /** Runs every edition's job; results arrive in edition order. */
-  run(editions: readonly ParsedEdition[], onResult: (result: EditionResult, index: number) => void): Promise<void>;
+  /**
+   * Runs every edition's job; results arrive in edition order. In-process, each encoded
+   * table goes to `onTable` as soon as it exists (so one edition's tables are never all in
+   * memory) and the result's `tables` is empty; from workers the tables come in the result.
+   */
+  run(
+    editions: readonly ParsedEdition[],
+    onResult: (result: EditionResult, index: number) => void,
+    onTable?: TableEmitter
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,17 +48,17 @@ export function startEditionPool(dict: Dictionaries, options: EditionJobOptions 
   if (options.workers <= 0) {
     let job: ReturnType<typeof createEditionJob> | null = null;
     return {
-      async run(editions, onResult) {
+      async run(editions, onResult, onTable) {
         job ??= createEditionJob(dict, options);
-        for (const [index, edition] of editions.entries()) onResult(job(edition), index);
+        for (const [index, edition] of editions.entries()) onResult(job(edition, onTable), index);
       },
       async close() {}
     };
   }
   const workerUrl = new URL('./worker-entry.mjs', import.meta.url);
   const workers = Array.from(
-    { length: options.workers },
-    () => new Worker(workerUrl, { workerData: { dict, options: { minPairCount: options.minPairCount } } })
+    { length: clampWorkerCount(options.workers) },
+    () => new Worker(workerUrl, { workerData: { dict, options: { minPairCount: options.minPairCount, maxPairs: options.maxPairs } } })
   );
   // A worker that fails while idle is reported by the next run (or ignored by close).
   let failure: Error | null = null;
@@ -81,7 +98,8 @@ function runOnWorkers(
       worker.on('exit', (code) => {
         if (code !== 0 && nextToEmit < editions.length) reject(new Error(`analysis worker exited with code ${code}`));
       });
-      worker.on('message', (message: { index: number; result?: EditionResult; error?: string }) => {
+      worker.on('message', (message: { index: number; result?: EditionResult; error?: string; diagnostic?: Diagnostic }) => {
+        if (message.diagnostic !== undefined) return reject(new AnalysisError(message.diagnostic));
         if (message.error !== undefined) return reject(new Error(message.error));
         pending.set(message.index, message.result!);
         try {

@@ -7,6 +7,8 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import mammoth from 'mammoth';
 import type { DecodedText, SourceFile } from '../model.ts';
 import { AnalysisError, diagnostic, type MessageCode } from '../messages.ts';
+import { formatBytes, LIMITS, type Limits } from '../limits.ts';
+import { checkDocxBounds } from './docx-bounds.ts';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
 
@@ -79,25 +81,24 @@ function decodeStrict(encoding: string, bytes: Uint8Array): string | null {
   }
 }
 
-/**
- * A GB18030 reading is believed only when it reads like Chinese text: no
- * replacement characters, almost nothing outside CJK, ASCII and common
- * punctuation, and mostly Han among the non-ASCII characters.
- */
-export function looksLikeChineseText(text: string): boolean {
-  if (text.includes('\ufffd')) return false;
-  let total = 0;
-  let plausible = 0;
-  let nonAscii = 0;
-  let han = 0;
+interface TextShape {
+  total: number;
+  /** ASCII printable and line ends, Han, CJK and general punctuation. */
+  plausible: number;
+  nonAscii: number;
+  han: number;
+}
+
+function shapeOf(text: string): TextShape {
+  const shape = { total: 0, plausible: 0, nonAscii: 0, han: 0 };
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    total++;
+    shape.total++;
     if (cp < 0x80) {
-      if (cp >= 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d) plausible++;
+      if (cp >= 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d) shape.plausible++;
       continue;
     }
-    nonAscii++;
+    shape.nonAscii++;
     const isHan = (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff);
     const isPunctuation =
       (cp >= 0x3000 && cp <= 0x303f) ||
@@ -107,9 +108,20 @@ export function looksLikeChineseText(text: string): boolean {
       (cp >= 0x2500 && cp <= 0x25ff) ||
       cp === 0xb7 ||
       cp === 0xd7;
-    if (isHan) han++;
-    if (isHan || isPunctuation) plausible++;
+    if (isHan) shape.han++;
+    if (isHan || isPunctuation) shape.plausible++;
   }
+  return shape;
+}
+
+/**
+ * A GB18030 reading is believed only when it reads like Chinese text: no
+ * replacement characters, almost nothing outside CJK, ASCII and common
+ * punctuation, and mostly Han among the non-ASCII characters.
+ */
+export function looksLikeChineseText(text: string): boolean {
+  if (text.includes('\ufffd')) return false;
+  const { total, plausible, nonAscii, han } = shapeOf(text);
   return han > 0 && plausible / total >= 0.97 && han / nonAscii >= 0.5;
 }
 
@@ -120,6 +132,26 @@ function controlCharShare(text: string): number {
 
 function normaliseText(text: string): string {
   return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * UTF-16 written without a BOM (some Windows tools do), told from binary by its NUL bytes
+ * (every ASCII character, line breaks included, has one): the byte order whose reading
+ * is more plausible, if that reading looks like Chinese text, else null. The wrong order
+ * turns line breaks and digits into characters no guide holds.
+ */
+function utf16WithoutBom(bytes: Uint8Array): { text: string; encoding: 'utf-16le' | 'utf-16be' } | null {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  let best: { text: string; encoding: 'utf-16le' | 'utf-16be'; share: number } | null = null;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = decodeStrict(encoding, bytes);
+    // A guide has line breaks; in the wrong byte order each one becomes U+0A00.
+    if (text === null || !text.includes('\n') || !looksLikeChineseText(text)) continue;
+    const shape = shapeOf(text);
+    const share = shape.plausible / shape.total;
+    if (best === null || share > best.share) best = { text, encoding, share };
+  }
+  return best && { text: best.text, encoding: best.encoding };
 }
 
 function decodePlainText(file: SourceFile): DecodedText {
@@ -135,7 +167,14 @@ function decodePlainText(file: SourceFile): DecodedText {
     if (text === null) fail('file-undecodable', file);
     return { text: normaliseText(text!), encoding: name, warnings: [] };
   }
-  if (bytes.includes(0)) fail('file-binary', file, null, { kind: 'NUL' });
+  const utf16 = (): DecodedText | null => {
+    const found = utf16WithoutBom(bytes);
+    if (found === null) return null;
+    const label = found.encoding === 'utf-16le' ? 'UTF-16LE (no BOM)' : 'UTF-16BE (no BOM)';
+    const warning = diagnostic('warning', 'encoding-detected', file.path, null, { encoding: label });
+    return { text: normaliseText(found.text), encoding: found.encoding, warnings: [warning] };
+  };
+  if (bytes.includes(0)) return utf16() ?? fail('file-binary', file, null, { kind: 'NUL' });
 
   const utf8 = decodeStrict('utf-8', bytes);
   if (utf8 !== null) return { text: normaliseText(utf8), encoding: 'utf-8', warnings: [] };
@@ -150,21 +189,38 @@ function decodePlainText(file: SourceFile): DecodedText {
   return fail('file-undecodable', file, bad >= 0 ? lineAtOffset(bytes, bad) : null, { byte });
 }
 
+/**
+ * mammoth's and its zip and XML readers' messages ("Hierarchy request error", "End of data
+ * reached") mean nothing to a policy officer: each known kind becomes a sentence, and an
+ * unknown one a general sentence. The raw text is never shown.
+ */
 function docxFailure(error: unknown): { reason: string; reason_en: string } {
   const detail = error instanceof Error ? error.message : String(error);
-  if (/central directory|zip/i.test(detail)) {
-    return { reason: `不是有效的 zip 压缩包，文件可能已损坏（${detail}）`, reason_en: `not a valid zip archive; the file may be damaged (${detail})` };
-  }
   if (/main document|document\.xml/i.test(detail)) {
     return {
-      reason: `压缩包里没有 Word 正文（word/document.xml），不是 .docx 文件（${detail}）`,
-      reason_en: `the archive holds no Word body (word/document.xml), so it is not a .docx (${detail})`
+      reason: '压缩包里没有 Word 正文（word/document.xml），不是 .docx 文件',
+      reason_en: 'the archive holds no Word body (word/document.xml), so it is not a .docx'
     };
   }
-  return { reason: detail, reason_en: detail };
+  if (/central directory|zip|end of data|signature|corrupted|crc32|compression|inflate|invalid (stored|distance|code|block)/i.test(detail)) {
+    return { reason: '不是有效的 zip 压缩包，文件可能已损坏', reason_en: 'not a valid zip archive; the file may be damaged' };
+  }
+  if (/hierarchy request|xml|parse|unclosed|unexpected|mismatch|entity|attribute|element|tag/i.test(detail)) {
+    return {
+      reason: 'Word 文档内部的 XML 已损坏或不规范；请在 Word 或 WPS 中打开后另存为 .docx',
+      reason_en: 'the XML inside the Word document is damaged or malformed; open it in Word or WPS and save it as .docx again'
+    };
+  }
+  if (/string length|string longer than|allocation failed|array length/i.test(detail)) {
+    return { reason: 'Word 文档的内容太大，无法在内存中处理', reason_en: 'the Word document is too large to process in memory' };
+  }
+  return {
+    reason: '文件内容无法按 Word 文档读取（可能已损坏，或不是 Word/WPS 保存的格式）；请在 Word 或 WPS 中另存为 .docx',
+    reason_en: 'the content cannot be read as a Word document (damaged, or not saved by Word/WPS); save it as .docx in Word or WPS'
+  };
 }
 
-async function decodeDocx(file: SourceFile): Promise<DecodedText> {
+async function decodeDocx(file: SourceFile, limits: Readonly<Limits>): Promise<DecodedText> {
   const kind = sniffBinaryKind(file.bytes);
   if (kind?.startsWith('OLE')) {
     fail('docx-invalid', file, null, {
@@ -179,6 +235,7 @@ async function decodeDocx(file: SourceFile): Promise<DecodedText> {
       reason_en: 'the content is not a Word document (not a zip archive); if it is plain text, rename it to .txt'
     });
   }
+  checkDocxBounds(file.bytes, file.path, limits);
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) })).value;
@@ -189,15 +246,18 @@ async function decodeDocx(file: SourceFile): Promise<DecodedText> {
   return { text: normaliseText(raw).replace(/\n\n/g, '\n'), encoding: 'docx', warnings: [] };
 }
 
-export async function decodeSource(file: SourceFile): Promise<DecodedText> {
+export async function decodeSource(file: SourceFile, limits: Readonly<Limits> = LIMITS): Promise<DecodedText> {
   if (file.bytes.length === 0) fail('file-empty', file);
+  if (file.bytes.length > limits.guideBytes) {
+    fail('file-too-large', file, null, { size: formatBytes(file.bytes.length), limit: formatBytes(limits.guideBytes), hint_zh: '', hint_en: '' });
+  }
   const ext = extensionOf(file.name);
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
     fail('file-unsupported', file, null, { ext: ext || '(no extension)' });
   }
   let decoded: DecodedText;
   if (ext === '.docx') {
-    decoded = await decodeDocx(file);
+    decoded = await decodeDocx(file, limits);
   } else {
     const kind = sniffBinaryKind(file.bytes);
     if (kind) fail('file-binary', file, null, { kind: kind === 'ZIP' ? 'ZIP (.docx/.xlsx?)' : kind });

@@ -2,32 +2,63 @@
  * Loads data/dict/ from disk. Parsing lives in parse-dictionaries.ts (no fs), so
  * the page can parse edited texts the same way.
  */
-import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Dictionaries } from '../model.ts';
 import { AnalysisError, diagnostic } from '../messages.ts';
+import { fsFailure, isErrnoError, pathKind, readRegularFile } from '../files.ts';
+import { LIMITS, type Limits } from '../limits.ts';
 import { DICTIONARY_FILES, parseDictionaries } from './parse-dictionaries.ts';
 import { writeUserDict } from './user-dict.ts';
 
 export { DICTIONARY_FILES, parseDictionaries };
 
-export async function loadDictionaries(dir: string): Promise<Dictionaries> {
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Line of the first byte that is not UTF-8, and whether the file reads as GB18030 (the usual culprit). */
+function notUtf8(bytes: Uint8Array): { line: number; gb: boolean } {
+  let valid = 0;
+  let line = 1;
+  for (;;) {
+    const end = bytes.indexOf(0x0a, valid);
+    const stop = end < 0 ? bytes.length : end + 1;
+    if (!isUtf8(bytes.subarray(valid, stop))) break;
+    if (end < 0) break;
+    valid = stop;
+    line++;
+  }
+  let gb = false;
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    gb = true;
+  } catch {
+    gb = false;
+  }
+  return { line, gb };
+}
+
+export async function loadDictionaries(dir: string, limits: Readonly<Limits> = LIMITS): Promise<Dictionaries> {
   const names = Object.values(DICTIONARY_FILES);
   const bytes = await Promise.all(
-    names.map((name) =>
-      readFile(join(dir, name)).catch((err: NodeJS.ErrnoException) => {
-        const code = err.code === 'ENOENT' ? 'dict-missing' : 'file-unreadable';
-        throw new AnalysisError(diagnostic('error', code, join(dir, name), null, { file: name, reason: err.message }));
-      })
-    )
+    names.map(async (name) => {
+      const path = join(dir, name);
+      if (pathKind(path) === null) throw new AnalysisError(diagnostic('error', 'dict-missing', path, null, { file: name }));
+      return readRegularFile(path, { maxBytes: limits.dictionaryBytes });
+    })
   );
+  names.forEach((name, i) => {
+    const body = bytes[i].subarray(BOM.every((b, k) => bytes[i][k] === b) ? 3 : 0);
+    if (isUtf8(body)) return;
+    const { line, gb } = notUtf8(body);
+    throw new AnalysisError(diagnostic('error', 'dict-not-utf8', join(dir, name), line, { gb: gb ? 1 : '' }));
+  });
   // ignoreBOM keeps a BOM in the text, so parse sees the file as it is (it skips the BOM itself).
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const texts: Record<string, string> = {};
   names.forEach((name, i) => (texts[name] = decoder.decode(bytes[i])));
 
-  const dict = parseDictionaries(texts, dir);
+  const dict = parseDictionaries(texts, dir, limits);
   // The manifest describes the bytes on disk, which may not round-trip through UTF-8 decoding.
   names.forEach((name, i) => {
     dict.files[name] = {
@@ -36,6 +67,11 @@ export async function loadDictionaries(dir: string): Promise<Dictionaries> {
       bytes: bytes[i].length
     };
   });
-  dict.userDictPaths = [writeUserDict(dict)];
+  try {
+    dict.userDictPaths = [writeUserDict(dict)];
+  } catch (error) {
+    if (isErrnoError(error)) throw fsFailure(error, error.path, 'write');
+    throw error;
+  }
   return dict;
 }

@@ -7,6 +7,7 @@ import type { Diagnostic, Dictionaries } from '../model.ts';
 import { AnalysisError, DICT_LINE_REASONS, diagnostic, type DictLineReason } from '../messages.ts';
 import { wordForm, wordKey } from './chars.ts';
 import { sha256OfText } from './sha256.ts';
+import { LIMITS, type Limits } from '../limits.ts';
 
 export const DICTIONARY_FILES = {
   terms: 'terms.txt',
@@ -40,7 +41,8 @@ function contentLines(text: string): Line[] {
 class Reader {
   constructor(
     readonly files: Record<string, string>,
-    readonly location: string
+    readonly location: string,
+    readonly termChars: number
   ) {}
 
   where(name: string): string {
@@ -64,8 +66,20 @@ class Reader {
     throw new AnalysisError(d);
   }
 
+  /**
+   * Bounded before anything else looks at it: the user dictionary's frequency tuning is
+   * cubic in a word's length (a 100 KB "term" ran out of memory after 36 s).
+   */
+  checkLength(name: string, line: number, word: string): void {
+    const chars = Array.from(word).length;
+    if (chars <= this.termChars) return;
+    const shown = word.length > 20 ? `${Array.from(word).slice(0, 20).join('')}…` : word;
+    this.fail(name, line, 'too-long', { word: shown, chars, limit: this.termChars });
+  }
+
   /** A word that must be able to come out of the segmenter as one token. */
   checkWord(name: string, line: number, word: string): void {
+    this.checkLength(name, line, word);
     const form = wordForm(word);
     if (form === 'space') this.fail(name, line, 'term-format');
     if (form === 'punctuation') this.fail(name, line, 'has-punctuation', { word });
@@ -74,8 +88,8 @@ class Reader {
 }
 
 /** Parses the five dictionary files. `location` (e.g. data/dict) only prefixes file names in messages. */
-export function parseDictionaries(files: Record<string, string>, location = ''): Dictionaries {
-  const reader = new Reader(files, location);
+export function parseDictionaries(files: Record<string, string>, location = '', limits: Pick<Limits, 'termChars'> = LIMITS): Dictionaries {
+  const reader = new Reader(files, location, limits.termChars);
   const stopLines = readStopwords(reader);
   const stopwords = new Set(stopLines.keys());
   const notStop = (name: string, line: number, word: string) => {
@@ -112,6 +126,7 @@ function readStopwords(reader: Reader): Map<string, number> {
   const name = DICTIONARY_FILES.stopwords;
   const found = new Map<string, number>();
   for (const { no, text } of reader.lines(name)) {
+    reader.checkLength(name, no, text);
     if (/\s/.test(text)) reader.fail(name, no, 'term-format');
     const key = wordKey(text);
     if (!found.has(key)) found.set(key, no);
@@ -161,7 +176,8 @@ function readThesaurus(reader: Reader, notStop: StopCheck): Map<string, string> 
           variant,
           first: earlier.canonical,
           first_line: earlier.line,
-          second: canonical
+          second: canonical,
+          line: line.no
         })
       );
     }
@@ -199,6 +215,7 @@ function readThemes(reader: Reader, thesaurus: Map<string, string>, notStop: Sto
   const themes = new Map<string, string[]>();
   for (const line of reader.lines(name)) {
     const [theme, list] = tabFields(reader, name, line, 'themes-format');
+    reader.checkLength(name, line.no, theme);
     const members = themes.get(theme) ?? [];
     for (const written of list.split(/[、,，]/).map((m) => m.trim())) {
       if (!written) continue;

@@ -93,6 +93,15 @@ export function createSegmenter(dict: Dictionaries): Segmenter {
   // Load now, so the ~0.9 s and any failure belong to creation rather than to the first topic.
   cutter();
 
+  // A large guide has millions of tokens over a few thousand distinct strings: sharing one
+  // copy of each surface and term keeps a 20 MB guide's tokens to about half the memory.
+  const interned = new Map<string, string>();
+  const intern = (text: string) => {
+    const known = interned.get(text);
+    if (known !== undefined) return known;
+    interned.set(text, text);
+    return text;
+  };
   return {
     segmentTopic(edition_id, track_no, topic) {
       const cut = cutter();
@@ -106,8 +115,8 @@ export function createSegmenter(dict: Dictionaries): Segmenter {
             sentence_no: part === 'title' ? 0 : sentence,
             start,
             length: end - start,
-            surface: source.slice(start, end),
-            term,
+            surface: intern(source.slice(start, end)),
+            term: intern(term),
             generic_verb: reason === 'generic-verb'
           });
         });

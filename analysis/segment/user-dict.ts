@@ -13,7 +13,7 @@
  * (base dictionary plus shorter user words), times MARGIN.
  */
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dictionaries } from '../model.ts';
@@ -124,6 +124,14 @@ export function tuneFrequencies(words: string[], base: BaseDict): Map<string, nu
   return freqs;
 }
 
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes the user dictionary to the temp folder (once per content: the name
  * carries its hash, so parallel test processes share it) and returns its path.
@@ -133,11 +141,14 @@ export function writeUserDict(dict: Dictionaries): string {
   const basePath = baseDictPath();
   const stamp = sha256OfText([FORMAT_VERSION, MARGIN, basePath, statSync(basePath).size, ...words].join('\n'));
   const path = join(tmpdir(), `crosstrack-jieba-user-${stamp.slice(0, 16)}.utf8`);
-  if (existsSync(path)) return path;
+  // The temp folder is shared: reuse only a regular file (a FIFO there would hang nodejieba).
+  if (isRegularFile(path)) return path;
   const freqs = tuneFrequencies(words, readBaseDict(basePath, words));
   const text = words.map((word) => `${word} ${freqs.get(word)} ${TAG}\n`).join('');
   const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, text, 'utf8');
+  rmSync(partial, { force: true });
+  // 'wx' creates the file or fails: never writes through a link someone left at that name.
+  writeFileSync(partial, text, { encoding: 'utf8', flag: 'wx' });
   renameSync(partial, path);
   return path;
 }

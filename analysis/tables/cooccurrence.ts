@@ -78,7 +78,30 @@ function unitEnds(windows: Windows): Int32Array {
   return ends;
 }
 
-export function cooccurrenceColumns(index: EditionIndex, minPairCount: number): ColumnBatch {
+function tooMany(): never {
+  throw new RangeError('co-occurring pairs over the limit');
+}
+
+/**
+ * `maxPairs` bounds the rows one edition may produce: past it the edition is refused
+ * (`onTooMany` throws) while the table is still small, instead of growing until the
+ * machine runs out of memory on a text that is not a guide.
+ */
+export function cooccurrenceColumns(index: EditionIndex, minPairCount: number, maxPairs = Infinity, onTooMany: () => never = tooMany): ColumnBatch {
+  let whole: ColumnBatch | null = null;
+  cooccurrenceChunks(index, minPairCount, { maxPairs, onTooMany, chunkRows: Infinity }, (batch) => (whole = batch));
+  return whole!;
+}
+
+export interface PairBounds {
+  maxPairs: number;
+  onTooMany: () => never;
+  /** Rows per batch handed to `emit` (all of term_a's pairs stay in one batch). */
+  chunkRows: number;
+}
+
+/** The same rows in batches in (term_a, term_b) order, each handed to `emit` before the next is built. */
+export function cooccurrenceChunks(index: EditionIndex, minPairCount: number, bounds: PairBounds, emit: (batch: ColumnBatch) => void): void {
   const V = index.terms.length;
   const topics = buildWindows(
     index.units.map((unit) => unit.distinctTermIds),
@@ -103,17 +126,48 @@ export function cooccurrenceColumns(index: EditionIndex, minPairCount: number): 
   const kept = new Int32Array(V);
   const keptTopics = new Int32Array(V);
   const keptSentences = new Int32Array(V);
-  const termA: number[] = [];
-  const termB: number[] = [];
-  const topicCounts: number[] = [];
-  const sentenceCounts: number[] = [];
-  const jaccards: number[] = [];
-  const strengths: number[] = [];
-  const npmis: number[] = [];
-  const sentenceShared: number[] = [];
-  const sentenceJaccards: number[] = [];
-  const sentenceStrengths: number[] = [];
-  const sentenceNpmis: number[] = [];
+  let termA: number[] = [];
+  let termB: number[] = [];
+  let topicCounts: number[] = [];
+  let sentenceCounts: number[] = [];
+  let jaccards: number[] = [];
+  let strengths: number[] = [];
+  let npmis: number[] = [];
+  let sentenceShared: number[] = [];
+  let sentenceJaccards: number[] = [];
+  let sentenceStrengths: number[] = [];
+  let sentenceNpmis: number[] = [];
+  let emitted = 0;
+  const flush = () => {
+    emitted += termA.length;
+    emit(
+      columnBatch(cooccurrence, termA.length, {
+        edition_id: same(index.editionId),
+        term_a: symbols(termA, index.symbols),
+        term_b: symbols(termB, index.symbols),
+        topics: ints(topicCounts),
+        sentences: ints(sentenceCounts),
+        jaccard: floats(jaccards),
+        association_strength: floats(strengths),
+        npmi: floats(npmis),
+        // Null when the pair shares no sentence.
+        sentence_jaccard: floats(sentenceJaccards, sentenceShared),
+        sentence_association_strength: floats(sentenceStrengths, sentenceShared),
+        sentence_npmi: floats(sentenceNpmis, sentenceShared)
+      })
+    );
+    termA = [];
+    termB = [];
+    topicCounts = [];
+    sentenceCounts = [];
+    jaccards = [];
+    strengths = [];
+    npmis = [];
+    sentenceShared = [];
+    sentenceJaccards = [];
+    sentenceStrengths = [];
+    sentenceNpmis = [];
+  };
 
   for (let i = 0; i < V; i++) {
     let touchedCount = 0;
@@ -144,6 +198,7 @@ export function cooccurrenceColumns(index: EditionIndex, minPairCount: number): 
       keptTopics[j] = aij;
       keptSentences[j] = sij;
     }
+    if (emitted + termA.length + keptCount > bounds.maxPairs) bounds.onTooMany();
     for (const j of kept.subarray(0, keptCount).sort()) {
       const aij = keptTopics[j];
       const sij = keptSentences[j];
@@ -162,19 +217,7 @@ export function cooccurrenceColumns(index: EditionIndex, minPairCount: number): 
       sentenceStrengths.push(shared ? associationStrength(sij, sentenceTotal, si, sj) : 0);
       sentenceNpmis.push(shared ? npmi(sij, sentenceTotal, si, sj, log2) : 0);
     }
+    if (termA.length >= bounds.chunkRows) flush();
   }
-  return columnBatch(cooccurrence, termA.length, {
-    edition_id: same(index.editionId),
-    term_a: symbols(termA, index.symbols),
-    term_b: symbols(termB, index.symbols),
-    topics: ints(topicCounts),
-    sentences: ints(sentenceCounts),
-    jaccard: floats(jaccards),
-    association_strength: floats(strengths),
-    npmi: floats(npmis),
-    // Null when the pair shares no sentence.
-    sentence_jaccard: floats(sentenceJaccards, sentenceShared),
-    sentence_association_strength: floats(sentenceStrengths, sentenceShared),
-    sentence_npmi: floats(sentenceNpmis, sentenceShared)
-  });
+  if (termA.length > 0 || bounds.chunkRows === Infinity) flush();
 }

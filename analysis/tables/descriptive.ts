@@ -67,12 +67,36 @@ function topicChars(unit: TopicUnit): number {
 
 /** One row per (topic, term) with every token, generic verbs included. */
 export function termTopicColumns(index: EditionIndex): ColumnBatch {
-  const trackNo: number[] = [];
-  const topicNo: number[] = [];
-  const term: number[] = [];
-  const count: number[] = [];
-  const titleSpans: string[] = [];
-  const bodySpans: string[] = [];
+  let whole: ColumnBatch | null = null;
+  termTopicChunks(index, Infinity, (batch) => (whole = batch));
+  return whole!;
+}
+
+/**
+ * The same rows in batches of about `chunkRows` (whole topics, in order), each handed to
+ * `emit` before the next is built: a large guide's term_topic is its biggest table.
+ */
+export function termTopicChunks(index: EditionIndex, chunkRows: number, emit: (batch: ColumnBatch) => void): void {
+  let trackNo: number[] = [];
+  let topicNo: number[] = [];
+  let term: number[] = [];
+  let count: number[] = [];
+  let titleSpans: string[] = [];
+  let bodySpans: string[] = [];
+  const flush = () => {
+    emit(
+      columnBatch(term_topic, term.length, {
+        edition_id: same(index.editionId),
+        track_no: ints(trackNo),
+        topic_no: ints(topicNo),
+        term: symbols(term, index.symbols),
+        count: ints(count),
+        title_spans: strings(titleSpans),
+        body_spans: strings(bodySpans)
+      })
+    );
+    [trackNo, topicNo, term, count, titleSpans, bodySpans] = [[], [], [], [], [], []];
+  };
   for (const unit of index.units) {
     // Token positions grouped by term id (ascending = code-point order), then by start.
     const order = Array.from(unit.termIds.keys()).sort(
@@ -91,23 +115,14 @@ export function termTopicColumns(index: EditionIndex): ColumnBatch {
       bodySpans.push(spans(group, 'body'));
       from = to;
     }
+    if (term.length >= chunkRows) flush();
   }
-  return columnBatch(term_topic, term.length, {
-    edition_id: same(index.editionId),
-    track_no: ints(trackNo),
-    topic_no: ints(topicNo),
-    term: symbols(term, index.symbols),
-    count: ints(count),
-    title_spans: strings(titleSpans),
-    body_spans: strings(bodySpans)
-  });
+  if (term.length > 0 || chunkRows === Infinity) flush();
 }
 
+/** Joined, not concatenated: a rope of small pieces per row costs several times its characters until it is encoded. */
 function spans(tokens: SegmentedToken[], part: SegmentedToken['part']): string {
-  let text = '';
-  for (const token of tokens) {
-    if (token.part !== part) continue;
-    text += text === '' ? `${token.start}:${token.length}` : ` ${token.start}:${token.length}`;
-  }
-  return text;
+  const pieces: string[] = [];
+  for (const token of tokens) if (token.part === part) pieces.push(`${token.start}:${token.length}`);
+  return pieces.length === 1 ? pieces[0] : pieces.join(' ');
 }

@@ -17,15 +17,38 @@ export function inOrder(variants: readonly GenericVerbs[]): { variant: GenericVe
 }
 
 export function termTrackColumns(index: EditionIndex, variants: readonly GenericVerbs[]): ColumnBatch {
+  let whole: ColumnBatch | null = null;
+  termTrackChunks(index, variants, Infinity, (batch) => (whole = batch));
+  return whole!;
+}
+
+/** The same rows in batches of about `chunkRows` (whole tracks, in order), each handed to `emit` before the next is built. */
+export function termTrackChunks(index: EditionIndex, variants: readonly GenericVerbs[], chunkRows: number, emit: (batch: ColumnBatch) => void): void {
   const V = index.terms.length;
-  const variantIds: number[] = [];
-  const trackNo: number[] = [];
-  const term: number[] = [];
-  const count: number[] = [];
-  const topics: number[] = [];
-  const rate: number[] = [];
-  const g2: number[] = [];
-  const lr: number[] = [];
+  let variantIds: number[] = [];
+  let trackNo: number[] = [];
+  let term: number[] = [];
+  let count: number[] = [];
+  let topics: number[] = [];
+  let rate: number[] = [];
+  let g2: number[] = [];
+  let lr: number[] = [];
+  const flush = () => {
+    emit(
+      columnBatch(term_track, term.length, {
+        edition_id: same(index.editionId),
+        generic_verbs: symbols(variantIds, VARIANT_SYMBOLS),
+        track_no: ints(trackNo),
+        term: symbols(term, index.symbols),
+        count: ints(count),
+        topics: ints(topics),
+        per10k: floats(rate),
+        keyness_g2: floats(g2),
+        log_ratio: floats(lr)
+      })
+    );
+    [variantIds, trackNo, term, count, topics, rate, g2, lr] = [[], [], [], [], [], [], [], []];
+  };
   inOrder(variants).forEach(({ variant, v }) => {
     const counts = index.variants[variant];
     index.tracks.forEach((track, k) => {
@@ -44,19 +67,10 @@ export function termTrackColumns(index: EditionIndex, variants: readonly Generic
         g2.push(g2Signed(a, b, c, d));
         lr.push(logRatio(a, b, c, d));
       }
+      if (term.length >= chunkRows) flush();
     });
   });
-  return columnBatch(term_track, term.length, {
-    edition_id: same(index.editionId),
-    generic_verbs: symbols(variantIds, VARIANT_SYMBOLS),
-    track_no: ints(trackNo),
-    term: symbols(term, index.symbols),
-    count: ints(count),
-    topics: ints(topics),
-    per10k: floats(rate),
-    keyness_g2: floats(g2),
-    log_ratio: floats(lr)
-  });
+  if (term.length > 0 || chunkRows === Infinity) flush();
 }
 
 export function termStatsColumns(index: EditionIndex, variants: readonly GenericVerbs[]): ColumnBatch {

@@ -5,12 +5,17 @@
  * tables come as rows and are split into columns here; both reach the same encoders.
  */
 import type { TableSpec } from '../contract.ts';
+import { neutraliseFormula } from './spreadsheet-safe.ts';
 
 const encoder = new TextEncoder();
 export const NEEDS_QUOTES = /[",\r\n]/;
 
-/** A string as a CSV field: quoted (quotes doubled) when it holds a quote, comma or line end. */
-export function csvString(text: string): string {
+/**
+ * A string as a CSV field: formula-like text neutralised (spreadsheet-safe.ts), then quoted
+ * (quotes doubled) when it holds a quote, comma or line end.
+ */
+export function csvString(raw: string): string {
+  const text = neutraliseFormula(raw);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,12 +1,14 @@
 /**
  * CSV copies of the tables for Excel users: UTF-8 with a BOM (Excel needs it to
- * read Chinese), a header row, RFC 4180 quoting, CRLF line ends. Floats are written
+ * read Chinese), a header row, RFC 4180 quoting, CRLF line ends, text cells that a
+ * spreadsheet would run as a formula neutralised (spreadsheet-safe.ts). Floats are written
  * rounded to 6 decimal places (the Arrow tables keep full precision): shortest
  * round-trip formatting of every double was the slowest step of large runs.
  */
 import type { ColumnType, TableSpec } from '../contract.ts';
 import { ByteBuffer } from './bytes.ts';
 import { columnsFromRows, csvFieldBytes, csvString, NEEDS_QUOTES, type Column, type ColumnBatch } from './columns.ts';
+import { neutraliseFormula, startsLikeFormula } from './spreadsheet-safe.ts';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_DECIMALS = 6;
@@ -52,7 +54,8 @@ export function csvHeader(spec: TableSpec): string {
 }
 
 const COLUMN_WRITERS = {
-  string(out: ByteBuffer, value: string): void {
+  string(out: ByteBuffer, raw: string): void {
+    const value = startsLikeFormula(raw) ? neutraliseFormula(raw) : raw;
     if (!NEEDS_QUOTES.test(value)) return out.text(value);
     out.byte(QUOTE);
     out.text(value.replaceAll('"', '""'));

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fsFailure } from '../files.ts';
 
 export interface WrittenFile {
   file: string;
@@ -46,21 +47,39 @@ function hashingSink(file: string, hashed: boolean, emit: (bytes: Uint8Array) =>
   };
 }
 
-/** Writes files under `dir` synchronously (simple, and fast enough for tens of MB). */
+/**
+ * Writes files under `dir` synchronously (simple, and fast enough for tens of MB). A failed
+ * write (disk full, read-only) names the file: errors on a descriptor carry no path.
+ */
 export function createDirSink(dir: string): OutputSink {
   return {
     open(file, options) {
       const path = join(dir, file);
-      mkdirSync(dirname(path), { recursive: true });
-      const fd = openSync(path, 'w');
+      let fd: number;
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        fd = openSync(path, 'w');
+      } catch (error) {
+        throw fsFailure(error, path, 'create');
+      }
       return hashingSink(
         file,
         options?.hash ?? true,
         (data) => {
-          let offset = 0;
-          while (offset < data.byteLength) offset += writeSync(fd, data, offset);
+          try {
+            let offset = 0;
+            while (offset < data.byteLength) offset += writeSync(fd, data, offset);
+          } catch (error) {
+            throw fsFailure(error, path, 'write');
+          }
         },
-        () => closeSync(fd)
+        () => {
+          try {
+            closeSync(fd);
+          } catch (error) {
+            throw fsFailure(error, path, 'write');
+          }
+        }
       );
     }
   };

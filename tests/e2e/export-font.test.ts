@@ -10,7 +10,7 @@ import { Blob as HbBlob, Face } from 'harfbuzzjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { svgTextCodePoints } from '../../src/lib/export/font-subset.ts';
-import { launchBrowser, openDashboard, watchPage, type Browser, type Dashboard, frameTitled } from './support.ts';
+import { exportFrom, launchBrowser, openDashboard, watchPage, type Browser, type Dashboard, frameTitled } from './support.ts';
 
 const LATIN_ONLY_FONTS = '/usr/share/fonts/truetype/dejavu';
 
@@ -32,11 +32,8 @@ async function openOverview(page: Page, url: string): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.chart.stale'));
 }
 
-async function exportTopTerms(page: Page, format: 'SVG' | 'PNG 2×'): Promise<Buffer> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    topFrame(page).getByRole('button', { name: `导出为 ${format}` }).click()
-  ]);
+async function exportTopTerms(page: Page, format: 'SVG' | 'PNG'): Promise<Buffer> {
+  const download = await exportFrom(page, topFrame(page), format);
   return readFileSync((await download.path())!);
 }
 
@@ -120,13 +117,13 @@ describe('exports on a machine without a Chinese font', () => {
   it('draws Chinese in the bundled font and exports the same PNG as a machine with Noto Sans CJK', async () => {
     const normal = await dashboard.browser.context.newPage();
     await openOverview(normal, dashboard.server.url);
-    const reference = await exportTopTerms(normal, 'PNG 2×');
+    const reference = await exportTopTerms(normal, 'PNG');
 
     const bare = await latinOnly.context.newPage();
     const log = watchPage(bare, dashboard.server.url);
     await openOverview(bare, dashboard.server.url);
     expect(await fontStatus(bare)).toEqual(['loaded']);
-    const exported = await exportTopTerms(bare, 'PNG 2×');
+    const exported = await exportTopTerms(bare, 'PNG');
     await bare.screenshot({ path: join('test-results', 'export-font-latin-only.png') });
     expect(log.errors).toEqual([]);
     await bare.close();
@@ -135,7 +132,7 @@ describe('exports on a machine without a Chinese font', () => {
     const blocked = await latinOnly.context.newPage();
     await blocked.route(/crosstrack-sans-sc.*\.otf/, (route) => route.abort());
     await openOverview(blocked, dashboard.server.url);
-    const withoutFont = await exportTopTerms(blocked, 'PNG 2×');
+    const withoutFont = await exportTopTerms(blocked, 'PNG');
     await blocked.close();
 
     const same = await pngDifference(normal, exported, reference);

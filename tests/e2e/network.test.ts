@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, exportFrom } from './support.ts';
 
 const HUNAN = 'edition=2026-hunan';
 
@@ -142,17 +142,17 @@ describe('co-occurrence network', () => {
     const page = await browser.context.newPage();
     await openNetwork(page);
     const frame = page.locator('section.frame');
-    const [edgesCsv] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 CSV' }).click()]);
+    const edgesCsv = await exportFrom(page, frame, 'CSV');
     const edges = readFileSync((await edgesCsv.path())!, 'utf8');
     expect(edges.startsWith('\uFEFF词条 A,词条 B,Jaccard 系数,共现题目数')).toBe(true);
     expect(edges.trim().split('\r\n')).toHaveLength(61);
 
-    await page.locator('details.nodes summary').click();
-    const [nodesCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出节点表为 CSV' }).click()]);
+    await page.locator('details.nodes > summary').click();
+    const nodesCsv = await exportFrom(page, page.locator('details.nodes'), 'CSV');
     const nodes = readFileSync((await nodesCsv.path())!, 'utf8');
     expect(nodes.startsWith('\uFEFF词条,词频,含该词题目数,社群,连线数')).toBe(true);
     expect(nodes.trim().split('\r\n').length - 1).toBe(await page.locator('.network svg .node').count());
-    const [nodesXlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出节点表为 XLSX' }).click()]);
+    const nodesXlsx = await exportFrom(page, page.locator('details.nodes'), 'XLSX');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await nodesXlsx.path())!);
     const sheet = workbook.getWorksheet('数据')!;
@@ -160,7 +160,7 @@ describe('co-occurrence network', () => {
     expect(sheet.getCell('A1').value).toBe('词条');
     expect(typeof sheet.getCell('B2').value).toBe('number');
 
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 SVG' }).click()]);
+    const svgDownload = await exportFrom(page, frame, 'SVG');
     const svg = readFileSync((await svgDownload.path())!, 'utf8');
     expect(svg).toContain('共现网络');
     expect(svg).toContain('社群 1');

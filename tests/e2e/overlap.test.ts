@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realConnector } from '../src/lib/fixture/real.ts';
-import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard } from './support.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, exportFrom } from './support.ts';
 
 const HUNAN = '2026-hunan';
 
@@ -74,7 +74,7 @@ describe('overlap', () => {
 
     // The chord diagram exports as SVG with its title, labels and source line.
     const chordFrame = page.locator('section.frame', { has: page.locator('svg.chord') });
-    const [download] = await Promise.all([page.waitForEvent('download'), chordFrame.getByRole('button', { name: '导出为 SVG' }).click()]);
+    const download = await exportFrom(page, chordFrame, 'SVG');
     const svg = readFileSync((await download.path())!, 'utf8');
     expect(svg).toContain('<title>2026 湖南 赛道重合弦图（弦宽：共同词数）</title>');
     expect(svg).toContain('>气象服务</text>');

@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../analysis/contract.ts';
-import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, HAN } from './support.ts';
+import { pngDpi } from '../../src/lib/export/png.ts';
+import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, HAN, exportFrom } from './support.ts';
 
 
 let dashboard: Dashboard;
@@ -134,7 +135,7 @@ describe('overview', () => {
     await page.close();
   });
 
-  it('exports SVG with title and source, PNG at 2×, CSV with a BOM and XLSX with its caption', async () => {
+  it('exports SVG with title and source, PNG at Word page width (1890 px, 300 dpi), CSV with a BOM and XLSX with its caption', async () => {
     const page = await browser.context.newPage();
     await openOverview(page);
     // The overview has several chart frames; the top-terms chart is the first.
@@ -142,25 +143,29 @@ describe('overview', () => {
     const title = (await frame.locator('h2').first().textContent())!.trim();
     expect(title).toMatch(/高频词条/);
 
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 SVG' }).click()]);
+    const svgDownload = await exportFrom(page, frame, 'SVG');
     const svg = readFileSync((await svgDownload.path())!, 'utf8');
     expect(svg).toContain(`<title>${title}</title>`);
     expect(svg).toContain(`词典版本 ${manifest.dictionary_version}`);
     expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
 
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 PNG 2×' }).click()]);
+    // 「Word 页宽」 (the default size): 16 cm at 300 dpi, recorded in the PNG.
+    const pngDownload = await exportFrom(page, frame, 'PNG');
     const png = readFileSync((await pngDownload.path())!);
-    writeFileSync(join(SHOTS, 'export-top-terms@2x.png'), png);
+    writeFileSync(join(SHOTS, 'export-top-terms-word.png'), png);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const pngWidth = png.readUInt32BE(16);
-    const svgWidth = Number(svg.match(/width="(\d+)"/)![1]);
-    expect(pngWidth).toBe(svgWidth * 2);
+    const svgWidth = Number(svg.match(/width="([\d.]+)"/)![1]);
+    expect(pngWidth).toBe(1890);
+    expect(pngWidth).toBe(Math.ceil(svgWidth * 3.125 - 1e-6));
+    expect(pngDpi(new Uint8Array(png))).toBe(300);
+    expect(pngDownload.suggestedFilename()).toMatch(/word-16cm\.png$/);
 
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 CSV' }).click()]);
+    const csvDownload = await exportFrom(page, frame, 'CSV');
     const csv = readFileSync((await csvDownload.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF词条,词频')).toBe(true);
 
-    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 XLSX' }).click()]);
+    const xlsxDownload = await exportFrom(page, frame, 'XLSX');
     expect(xlsxDownload.suggestedFilename()).toMatch(/高频词条.*\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await xlsxDownload.path())!);
@@ -189,12 +194,13 @@ describe('overview', () => {
     // ExcelJS is fetched on the first XLSX export: make that fetch fail.
     await page.route('**/_app/immutable/chunks/**', (route) => route.abort());
     const frame = page.locator('section.frame').first();
+    await frame.locator('details.menu summary').click();
     await frame.getByRole('button', { name: '导出为 XLSX' }).click();
     const alert = frame.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('导出失败');
     await page.unroute('**/_app/immutable/chunks/**');
-    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: '导出为 CSV' }).click()]);
+    const download = await exportFrom(page, frame, 'CSV');
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     expect(await frame.getByRole('alert').count()).toBe(0);
     await page.close();

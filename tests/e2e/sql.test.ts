@@ -142,4 +142,67 @@ describe('SQL console', () => {
     expect(workbook.getWorksheet('说明')!.getCell('A2').value).toBe('SELECT * FROM editions');
     await page.close();
   });
+
+  it('neutralises formula-like text in both exports, keeping numbers as numbers', async () => {
+    const page = await browser.context.newPage();
+    await openConsole(page);
+    await runSql(page, `SELECT '=HYPERLINK("http://example.com","x")' AS title, '@SUM(A1)' AS note, -5 AS n`);
+    await grid(page).waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /把全部结果.*CSV/ }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""http://example.com"",""x"")",'@SUM(A1),-5`);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /把全部结果.*XLSX/ }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsx.path())!);
+    const data = workbook.getWorksheet('数据')!;
+    expect(data.getCell('A2').value).toBe(`'=HYPERLINK("http://example.com","x")`);
+    expect(data.getCell('B2').value).toBe(`'@SUM(A1)`);
+    expect(data.getCell('C2').value).toBe(-5);
+    expect(data.getCell('A2').formula).toBeUndefined();
+    await page.close();
+  });
+
+  it('pauses a long query from a link and asks; a running query can be cancelled', async () => {
+    const page = await browser.context.newPage();
+    const log = watchPage(page, server.url);
+    // About 10^10 rows: minutes of work, far past the link budget of 3 seconds.
+    const slow = 'SELECT sum(hash(a.range * b.range)) AS s FROM range(100000) a, range(100000) b';
+    await openConsole(page, `edition=2026-hunan&q=${encodeURIComponent(slow)}`);
+    await page.getByText('正在运行链接中的查询').waitFor({ timeout: 60_000 });
+    const paused = page.getByRole('alert').filter({ hasText: '这条查询来自链接' });
+    await paused.waitFor({ timeout: 30_000 });
+    expect(await paused.textContent()).toContain('超过 3 秒');
+    expect(await grid(page).count()).toBe(0);
+
+    await paused.getByRole('button', { name: '继续运行' }).click();
+    const cancel = page.getByRole('button', { name: '停止正在运行的查询' });
+    await cancel.waitFor();
+    // Still running well past the budget: "run it anyway" has no time limit.
+    await page.waitForTimeout(4_000);
+    expect(await cancel.isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'sql-running.png') });
+    const started = Date.now();
+    await cancel.click();
+    await page.getByText('查询已取消').waitFor({ timeout: 10_000 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+
+    // The engine is free again, and a query typed on the page has no time budget.
+    await runSql(page, 'SELECT COUNT(*) AS n FROM topics');
+    await grid(page).waitFor({ timeout: 60_000 });
+    expect(await grid(page).locator('tbody td').nth(1).textContent()).toBe(String(manifest.summary.topics));
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('cannot change a setting once the configuration is locked, even past the guard', async () => {
+    const page = await browser.context.newPage();
+    await openConsole(page);
+    // current_setting reads; the guard lets it through, and the engine reports the lock in force.
+    await runSql(page, "SELECT current_setting('lock_configuration') AS locked, current_setting('enable_external_access') AS external");
+    await grid(page).waitFor({ timeout: 60_000 });
+    const cells = grid(page).locator('tbody td');
+    expect(await cells.nth(1).textContent()).toBe('true');
+    expect(await cells.nth(2).textContent()).toBe('false');
+    await page.close();
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Shared e2e plumbing: build the app if sources changed, make sure there is analysis
- * data to serve, start `node build/index.js` on a free port, drive /usr/bin/chromium.
+ * data to serve, start the production server (scripts/serve.ts in front of build/) on a
+ * free port, drive /usr/bin/chromium.
  * Every request the page makes is recorded so tests can prove nothing leaves the machine.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -8,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { writeFixtureDir } from '../src/lib/fixture/write.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -27,7 +28,7 @@ const sameFile = (a: string, b: string) => existsSync(a) && existsSync(b) && rea
 
 /** Builds unless build/ is newer than every source, static file and config, and serves the current data. */
 export function ensureBuild(): void {
-  const inputs = ['src', 'analysis/contract.ts', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+  const inputs = ['src', 'analysis/contract.ts', 'analysis/write', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
   const newestInput = Math.max(...inputs.map((p) => newestMtime(join(ROOT, p))));
   const realData = join(ROOT, 'static/data/manifest.json');
   const dataCurrent = !existsSync(realData) || sameFile(realData, join(BUILD_DIR, 'client/data/manifest.json'));
@@ -63,11 +64,12 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<AppServer> {
+/** `env` adds to the server's environment (e.g. CROSSTRACK_ALLOWED_HOSTS). */
+export async function startServer(env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [BUILD_ENTRY], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/serve.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, CROSSTRACK_BUILD_DIR: BUILD_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let output = '';
@@ -158,6 +160,17 @@ export const HAN = /\p{Script=Han}/u;
 
 /** The chart frame (title, controls, chart, exports) whose heading matches `title`. */
 export const frameTitled = (page: Page, title: RegExp) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: title }) });
+
+/**
+ * Downloads one export of a chart or table: opens its 「导出」 menu (inside `container`)
+ * when closed and clicks the format's button ('SVG', 'PNG', 'CSV', 'XLSX').
+ */
+export async function exportFrom(page: Page, container: Locator, format: 'SVG' | 'PNG' | 'CSV' | 'XLSX'): Promise<Download> {
+  const menu = container.locator('details.menu').first();
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: `导出为 ${format}` }).click()]);
+  return download;
+}
 
 export interface Dashboard {
   server: AppServer;

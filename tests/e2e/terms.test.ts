@@ -50,14 +50,14 @@ describe('term index', () => {
     expect(await rows.first().locator('th a').textContent()).toBe('数据');
     await page.screenshot({ path: join(SHOTS, 'terms.png') });
 
-    await page.getByLabel('只看单字词').check();
+    await page.getByRole('checkbox', { name: '只看单字词' }).check();
     await page.waitForURL(/single=1/);
     await idle(page);
     const singles = await page.locator('section.frame tbody th a').allTextContents();
     expect(singles.length).toBeGreaterThan(5);
     expect(singles.every((s) => [...s].length === 1)).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'terms-single.png') });
-    await page.getByLabel('只看单字词').uncheck();
+    await page.getByRole('checkbox', { name: '只看单字词' }).uncheck();
     await page.waitForURL((url) => !url.searchParams.has('single'));
 
     await page.locator('thead button', { hasText: '覆盖赛道数' }).click();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SCRIPT = join(import.meta.dirname, '../../scripts/ensure-browser.sh');
+const OFFICE = join(import.meta.dirname, '../../scripts/ensure-office.sh');
 
 /** A folder of stand-in commands put first on PATH, so the script sees the machine we describe. */
 function fakeBin(commands: Record<string, string>): string {
@@ -17,8 +18,8 @@ function fakeBin(commands: Record<string, string>): string {
   return dir;
 }
 
-function run(bin: string) {
-  return spawnSync('bash', [SCRIPT], {
+function run(bin: string, script = SCRIPT) {
+  return spawnSync('bash', [script], {
     encoding: 'utf8',
     env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }
   });
@@ -44,5 +45,22 @@ describe('ensure-browser.sh', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk fonts-dejavu-core');
     expect(result.stderr).toContain('浏览器测试需要');
+  });
+});
+
+describe('ensure-office.sh', () => {
+  it('says how to install LibreOffice and poppler, in both languages, when they are missing and it cannot install', () => {
+    // A PATH with only what the script needs besides soffice / pdftoppm.
+    const bin = fakeBin({ id: 'echo 1000', cat: 'exec /bin/cat "$@"' });
+    const result = spawnSync('/bin/bash', [OFFICE], { encoding: 'utf8', env: { PATH: `${bin}:/usr/local/nonexistent` } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('sudo apt-get update && sudo apt-get install -y libreoffice-writer-nogui poppler-utils');
+    expect(result.stderr).toContain('报告篮的浏览器测试');
+  });
+
+  it.skipIf(spawnSync('bash', ['-c', 'command -v soffice && command -v pdftoppm && command -v pdftotext']).status !== 0)('passes quietly where they are installed', () => {
+    const result = run(fakeBin({}), OFFICE);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 });

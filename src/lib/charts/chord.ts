@@ -5,6 +5,8 @@
  * near the top and bottom it is centred — CJK text is never rotated.
  */
 import { arc, chord, interpolateBlues, ribbon, scaleSequential } from 'd3';
+import { escapeXml } from '../export/svg.ts';
+import { FONT_STACK } from './config.ts';
 
 export interface ChordInput {
   /** Group names in display order (guide order). */
@@ -94,4 +96,40 @@ export function chordLayout(input: ChordInput): ChordLayout {
     }));
   const size = 2 * (radius + room);
   return { width: size, height: size, cx: size / 2, cy: size / 2, groups, ribbons };
+}
+
+/**
+ * The diagram as standalone SVG markup for exports, centred in a `width` × `height` box,
+ * drawn as ChordDiagram draws it (the chosen pair in orange) without hover state.
+ */
+export function chordSvg(layout: ChordLayout, box: { width: number; height: number }, selected: readonly [number, number] | null = null): string {
+  const chosen = (s: number, t: number) => selected !== null && ((selected[0] === s && selected[1] === t) || (selected[0] === t && selected[1] === s));
+  const ribbons = layout.ribbons
+    .map((r) => {
+      const on = chosen(r.source, r.target);
+      return `<path d="${r.path}" fill="${on ? '#D55E00' : r.color}" fill-opacity="${on ? 0.9 : 0.72}" stroke="${on ? '#8a3c00' : 'white'}" stroke-width="${on ? 1.5 : 0.4}"/>`;
+    })
+    .join('');
+  const groups = layout.groups
+    .map((g) => {
+      const active = selected !== null && selected.includes(g.index);
+      const baseline = g.baseline === 'middle' ? 'central' : g.baseline;
+      return (
+        `<path d="${g.path}" fill="${active ? '#0072B2' : '#6b7785'}" stroke="white" stroke-width="0.5"/>` +
+        `<text x="${g.labelX.toFixed(2)}" y="${g.labelY.toFixed(2)}" text-anchor="${g.anchor}" dominant-baseline="${baseline}" font-size="12" font-weight="${active ? 'bold' : 'normal'}" fill="#222">${escapeXml(g.name)}</text>`
+      );
+    })
+    .join('');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${box.width}" height="${box.height}" viewBox="0 0 ${box.width} ${box.height}">`,
+    `<g font-family="${escapeXml(FONT_STACK)}" transform="translate(${box.width / 2},${box.height / 2})"><g>${ribbons}</g>${groups}</g>`,
+    `</svg>`
+  ].join('');
+}
+
+/** Room for labels and the radius that fit a box: labels need ~96 px, a small box gives less. */
+export function chordFit(box: { width: number; height: number }): { radius: number; labelRoom: number } {
+  const side = Math.min(box.width, box.height);
+  const labelRoom = Math.min(96, Math.max(40, side * 0.2));
+  return { radius: Math.max(30, side / 2 - labelRoom), labelRoom };
 }

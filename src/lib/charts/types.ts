@@ -4,6 +4,8 @@ export interface TableColumn {
   label: string;
   /** Right-aligned, tabular figures. */
   numeric?: boolean;
-  /** Screen text; CSV keeps the raw value. */
+  /** Screen (and Word) text; CSV and XLSX keep the raw value. */
   format?: (value: unknown) => string;
+  /** Coded values as words in CSV and XLSX too (e.g. part 'title' → 标题); figures keep `format` for the screen only. */
+  exportValue?: (value: unknown) => string | number | null;
 }

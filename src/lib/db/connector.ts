@@ -14,12 +14,30 @@ export interface Query {
   params?: readonly SqlParam[];
 }
 
+export interface QueryOptions {
+  /**
+   * Cancels the running statement when aborted: the engine stops it and the promise rejects
+   * with QueryCancelled. A query with a signal must be exactly one statement (the engine
+   * refuses more), which the SQL console relies on.
+   */
+  signal?: AbortSignal;
+}
+
+/** The query was stopped through its signal (the SQL console's 取消 button, or its time budget). */
+export class QueryCancelled extends Error {
+  constructor() {
+    super('query cancelled');
+    this.name = 'QueryCancelled';
+  }
+}
+
 export interface Connector {
   /**
-   * Runs one statement (several, separated by `;`, when there are no params) and returns
-   * the last result as plain objects: BIGINT/HUGEINT become numbers, lists become arrays.
+   * Runs one statement (several, separated by `;`, when there are no params and no signal)
+   * and returns the last result as plain objects: BIGINT/HUGEINT become numbers, lists
+   * become arrays.
    */
-  query<T = Record<string, unknown>>(q: Query): Promise<T[]>;
+  query<T = Record<string, unknown>>(q: Query, options?: QueryOptions): Promise<T[]>;
   close(): Promise<void>;
 }
 

@@ -12,7 +12,7 @@
  * The loader derives at once (tests, benchmarks); the dashboard derives on first use
  * (`deriveOnFirstUse`), so the default view never waits for rows it does not show.
  */
-import type { Connector, Query } from './connector.ts';
+import type { Connector, Query, QueryOptions } from './connector.ts';
 
 /** Per (edition, track, term): tokens and topics, every token counted. */
 const KEPT_COUNTS = `
@@ -171,9 +171,9 @@ export function deriveOnFirstUse(connector: Connector, derive: (c: Connector) =>
       throw error;
     }));
   return {
-    async query<T = Record<string, unknown>>(q: Query): Promise<T[]> {
+    async query<T = Record<string, unknown>>(q: Query, options?: QueryOptions): Promise<T[]> {
       if (mayReadKeptRows(q)) await ensure();
-      return connector.query<T>(q);
+      return connector.query<T>(q, options);
     },
     close: () => connector.close()
   };

@@ -5,7 +5,7 @@
  */
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { tableFromIPC, Type, type Table } from 'apache-arrow';
-import type { LoadableConnector, Query } from './connector.ts';
+import { QueryCancelled, type LoadableConnector, type Query, type QueryOptions } from './connector.ts';
 import { plainRow } from './rows.ts';
 
 function appendValue(appender: DuckDBAppender, typeId: Type, value: unknown): void {
@@ -37,10 +37,30 @@ export async function openNodeConnector(path = ':memory:'): Promise<LoadableConn
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   return {
-    async query<T>(q: Query): Promise<T[]> {
+    async query<T>(q: Query, options?: QueryOptions): Promise<T[]> {
       const params = q.params ?? [];
-      const reader = await conn.runAndReadAll(q.sql, params.length ? (params as DuckDBValue[]) : undefined);
-      return reader.getRowObjectsJS().map((row) => plainRow(row) as T);
+      const signal = options?.signal;
+      if (!signal) {
+        const reader = await conn.runAndReadAll(q.sql, params.length ? (params as DuckDBValue[]) : undefined);
+        return reader.getRowObjectsJS().map((row) => plainRow(row) as T);
+      }
+      // Prepared, so one statement only (as in the browser); interrupt() stops it mid-run.
+      if (signal.aborted) throw new QueryCancelled();
+      const statement = await conn.prepare(q.sql);
+      if (params.length) statement.bind(params as DuckDBValue[]);
+      const interrupt = () => conn.interrupt();
+      signal.addEventListener('abort', interrupt, { once: true });
+      try {
+        const reader = await (await statement.start()).readAll();
+        if (signal.aborted) throw new QueryCancelled();
+        return reader.getRowObjectsJS().map((row) => plainRow(row) as T);
+      } catch (error) {
+        if (signal.aborted) throw new QueryCancelled();
+        throw error;
+      } finally {
+        signal.removeEventListener('abort', interrupt);
+        statement.destroySync();
+      }
     },
     async insertArrow(table, bytes) {
       const arrow: Table = tableFromIPC(bytes);

@@ -3,7 +3,7 @@
  * the browser's AsyncDuckDBConnection and the Node blocking build share (awaiting a
  * plain value is harmless), so tests run this exact code on the same wasm engine.
  */
-import type { LoadableConnector, Query } from './connector.ts';
+import { QueryCancelled, type LoadableConnector, type Query, type QueryOptions } from './connector.ts';
 import { plainRow } from './rows.ts';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -17,9 +17,14 @@ interface PreparedLike {
   close(): MaybePromise<void>;
 }
 
+type BatchStream = Iterable<ArrowResult> | AsyncIterable<ArrowResult>;
+
 export interface WasmConnectionLike {
   query(sql: string): MaybePromise<ArrowResult>;
   prepare(sql: string): MaybePromise<PreparedLike>;
+  /** A pending query, polled by the worker: `cancelSent` stops it between polls. */
+  send(sql: string): MaybePromise<BatchStream>;
+  cancelSent(): MaybePromise<boolean>;
   insertArrowFromIPCStream(bytes: Uint8Array, options: { name: string; create?: boolean }): MaybePromise<void>;
   close(): MaybePromise<void>;
 }
@@ -29,9 +34,11 @@ export const OFFLINE_SETTINGS_SQL = 'SET autoinstall_known_extensions=false; SET
 
 /**
  * Run once the tables are loaded: from then on no statement can read or write a file or a
- * URL (read_csv('http://…'), COPY … TO). It cannot be turned back on while the database runs.
+ * URL (read_csv('http://…'), COPY … TO), and lock_configuration freezes every setting, so a
+ * statement that slipped past the console's guard cannot change one (memory_limit, threads,
+ * or external access back on). Neither can be undone while the database runs.
  */
-export const LOCKDOWN_SQL = 'SET enable_external_access=false';
+export const LOCKDOWN_SQL = 'SET enable_external_access=false; SET lock_configuration=true';
 
 function toRows<T>(result: ArrowResult): T[] {
   return Array.from(result.toArray(), (row) => plainRow(row.toJSON()) as T);
@@ -42,8 +49,44 @@ export async function wasmConnector(
   onClose: () => MaybePromise<void> = () => {}
 ): Promise<LoadableConnector> {
   await conn.query(OFFLINE_SETTINGS_SQL);
+
+  /**
+   * One statement that its signal can stop. Preparing it first refuses a second statement
+   * without running anything; without parameters it then runs as a pending query, which the
+   * worker polls and `cancelSent` stops (a prepared statement with parameters runs in one
+   * call and is only cancelled before it starts).
+   */
+  async function cancellable<T>(q: Query, signal: AbortSignal): Promise<T[]> {
+    if (signal.aborted) throw new QueryCancelled();
+    const params = q.params ?? [];
+    const statement = await conn.prepare(q.sql);
+    try {
+      if (params.length > 0) {
+        const rows = toRows<T>(await statement.query(...params));
+        if (signal.aborted) throw new QueryCancelled();
+        return rows;
+      }
+    } finally {
+      await statement.close();
+    }
+    const cancel = () => void conn.cancelSent();
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      const rows: T[] = [];
+      for await (const batch of await conn.send(q.sql)) rows.push(...toRows<T>(batch));
+      if (signal.aborted) throw new QueryCancelled();
+      return rows;
+    } catch (error) {
+      if (signal.aborted) throw new QueryCancelled();
+      throw error;
+    } finally {
+      signal.removeEventListener('abort', cancel);
+    }
+  }
+
   return {
-    async query<T>(q: Query): Promise<T[]> {
+    async query<T>(q: Query, options?: QueryOptions): Promise<T[]> {
+      if (options?.signal) return cancellable<T>(q, options.signal);
       const params = q.params ?? [];
       if (params.length === 0) return toRows<T>(await conn.query(q.sql));
       const statement = await conn.prepare(q.sql);

@@ -5,6 +5,8 @@
  * so the browser can load it only on export and Node tests can pass their own import.
  */
 import type ExcelJS from 'exceljs';
+import { CHINESE_BOOLEANS, type BooleanWords } from './csv.ts';
+import { neutraliseFormula } from '../../../analysis/write/spreadsheet-safe.ts';
 
 export interface XlsxColumn {
   key: string;
@@ -18,6 +20,8 @@ export interface XlsxText {
   aboutSheet: string;
   /** The chart's caption, one line per row of the about sheet: title (bold), filters, source line. */
   about: readonly string[];
+  /** Words for true / false cells (default 是 / 否). */
+  booleans?: BooleanWords;
 }
 
 const INTEGER_FORMAT = '#,##0';
@@ -31,13 +35,14 @@ function displayWidth(text: string): number {
   return width;
 }
 
-function cellValue(value: unknown): string | number | boolean | null {
+/** Text cells go through the formula rule (analysis/write/spreadsheet-safe.ts); numbers stay numbers. */
+function cellValue(value: unknown, booleans: BooleanWords): string | number | null {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.join('、');
+  if (Array.isArray(value)) return neutraliseFormula(value.join('、'));
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'boolean' || typeof value === 'string') return value;
-  return String(value);
+  if (typeof value === 'boolean') return value ? booleans[0] : booleans[1];
+  return neutraliseFormula(String(value));
 }
 
 export async function rowsToXlsx(
@@ -49,8 +54,9 @@ export async function rowsToXlsx(
   const workbook = new excel.Workbook();
   workbook.creator = 'Crosstrack';
   const data = workbook.addWorksheet(text.dataSheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const values = (rows as readonly Record<string, unknown>[]).map((row) => columns.map((c) => cellValue(row[c.key])));
-  data.addRow(columns.map((c) => c.label)).font = { bold: true };
+  const booleans = text.booleans ?? CHINESE_BOOLEANS;
+  const values = (rows as readonly Record<string, unknown>[]).map((row) => columns.map((c) => cellValue(row[c.key], booleans)));
+  data.addRow(columns.map((c) => neutraliseFormula(c.label))).font = { bold: true };
   for (const row of values) data.addRow(row);
   columns.forEach((c, i) => {
     const column = data.getColumn(i + 1);
@@ -64,7 +70,7 @@ export async function rowsToXlsx(
   });
 
   const about = workbook.addWorksheet(text.aboutSheet);
-  for (const line of text.about) about.addRow([line]);
+  for (const line of text.about) about.addRow([neutraliseFormula(line)]);
   about.getRow(1).font = { bold: true };
   about.getColumn(1).width = Math.min(100, Math.max(10, ...text.about.map(displayWidth)) + 2);
 

@@ -16,13 +16,14 @@ import { NETWORK } from './messages/network.ts';
 import { SQL } from './messages/sql.ts';
 import { THEMES } from './messages/themes.ts';
 import { SCHEMA_ZH } from './messages/schema.ts';
+import { BASKET } from './messages/basket.ts';
 import type { TableName } from '../../../analysis/contract.ts';
 
 export type { Message } from './messages/message.ts';
 /** The contract's tables and columns in Chinese (English reads analysis/contract.ts). */
 export { SCHEMA_ZH };
 
-export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, THEMES, TRACKS, OVERLAP, TOPICS, NETWORK, SQL } as const;
+export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, THEMES, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, BASKET } as const;
 
 export const MESSAGES = {
   ...SHELL,
@@ -33,7 +34,8 @@ export const MESSAGES = {
   ...OVERLAP,
   ...TOPICS,
   ...NETWORK,
-  ...SQL
+  ...SQL,
+  ...BASKET
 } as const;
 
 

@@ -7,10 +7,11 @@
  * of the kinds below, checks the statement behind WITH, EXPLAIN, DESCRIBE and SUMMARIZE,
  * and refuses any word that writes or reaches outside (DROP, ATTACH, COPY, INSTALL …).
  *
- * Then the engine makes sure too: queries run wrapped as `SELECT * FROM (…) LIMIT ?`,
- * and a statement with a parameter is prepared, which DuckDB refuses for more than one
- * statement; and the app turns external access off once the tables are loaded, so no
- * function can read a file or a URL.
+ * Then the engine makes sure too: queries run wrapped as `SELECT * FROM (…) LIMIT n` with
+ * a signal (so the 取消 button can stop them), and a query with a signal is prepared before
+ * it runs, which DuckDB refuses for more than one statement (db/connector.ts); and the app
+ * turns external access off and locks the configuration once the tables are loaded, so no
+ * function can read a file or a URL and no setting can change.
  */
 import type { Query } from './builder.ts';
 
@@ -259,21 +260,24 @@ export function isNumericType(type: string): boolean {
 }
 
 /**
- * The statement's first `limit` rows. Wrapped and prepared (one `?`), so DuckDB itself
- * refuses a second statement even if one slipped past the guard.
+ * The statement's first `limit` rows. Run it (and the two below) with a signal: the
+ * connector then prepares it first, so DuckDB itself refuses a second statement even if
+ * one slipped past the guard, and the signal can stop it.
  */
 export function statementRows(statement: string, limit: number): Query {
-  return { sql: `SELECT * FROM (\n${statement}\n) AS result LIMIT ?`, params: [limit] };
+  // A literal, not a parameter: a query with parameters cannot be cancelled mid-run in DuckDB-WASM.
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`bad limit ${limit}`);
+  return { sql: `SELECT * FROM (\n${statement}\n) AS result LIMIT ${limit}` };
 }
 
 /** How many rows the statement gives. */
 export function statementCount(statement: string): Query {
-  return { sql: `SELECT COUNT(*)::BIGINT AS n FROM (\n${statement}\n) AS result WHERE ?`, params: [true] };
+  return { sql: `SELECT COUNT(*)::BIGINT AS n FROM (\n${statement}\n) AS result` };
 }
 
 /** Column names and DuckDB types of the statement's result. */
 export function statementColumns(statement: string): Query {
-  return { sql: `DESCRIBE (SELECT * FROM (\n${statement}\n) AS result WHERE ?)`, params: [true] };
+  return { sql: `DESCRIBE (SELECT * FROM (\n${statement}\n) AS result)` };
 }
 
 export interface ColumnInfo {

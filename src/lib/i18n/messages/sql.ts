@@ -45,5 +45,15 @@ export const SQL = {
   'sql.reject.unterminated': m('有字符串、引号或注释没有结束。', 'A string, quoted name or comment is not closed.'),
   'sql.reject.parentheses': m('括号不配对。', 'The parentheses do not match.'),
   'sql.allowedList': m('可用：SELECT、WITH、FROM、VALUES、DESCRIBE、SHOW、EXPLAIN、SUMMARIZE、PRAGMA table_info。', 'Allowed: SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, EXPLAIN, SUMMARIZE, PRAGMA table_info.'),
-  'sql.null': m('空值', 'null')
+  'sql.null': m('空值', 'null'),
+
+  // ── cancelling, and a shared link's long query (issue #7) ─────────
+  'sql.cancel': m('取消', 'Cancel'),
+  'sql.cancelLabel': m('停止正在运行的查询', 'Stop the running query'),
+  'sql.runningFor': m('（已运行 {seconds} 秒）', '({seconds} s so far)'),
+  'sql.cancelled': m('查询已取消。可以修改语句后再运行。', 'The query was cancelled. Edit it and run it again.'),
+  'sql.runningLink': m('正在运行链接中的查询…超过 {seconds} 秒会先暂停，询问是否继续。', 'Running the query from the link… past {seconds} seconds it pauses and asks before going on.'),
+  'sql.paused': m('这条查询来自链接，已运行超过 {seconds} 秒，为免长时间占用浏览器已暂停。要继续运行吗？', 'This query came with a link and ran for more than {seconds} seconds, so it was paused to keep the browser free. Run it anyway?'),
+  'sql.pausedHint': m('可以先查看或修改上面的语句；继续运行后仍可随时取消。', 'You can read or edit the statement above first; once running it can still be cancelled.'),
+  'sql.runAnyway': m('继续运行', 'Run it anyway')
 } as const satisfies Record<string, Message>;

@@ -14,7 +14,7 @@ describe('CSV export', () => {
       ]
     );
     expect(csv.startsWith(CSV_BOM)).toBe(true);
-    expect(csv.slice(1)).toBe('词条,note,quote,lines,n,empty,flag,list\r\n数据,"含,逗号","说""好""","a\nb",12345.5,,true,甲、乙\r\n');
+    expect(csv.slice(1)).toBe('词条,note,quote,lines,n,empty,flag,list\r\n数据,"含,逗号","说""好""","a\nb",12345.5,,是,甲、乙\r\n');
   });
 
   it('takes the columns from the first row when none are given', () => {

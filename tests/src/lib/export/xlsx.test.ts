@@ -31,8 +31,8 @@ describe('XLSX export', () => {
     const workbook = await read(await rowsToXlsx(ExcelJS, rows, columns, TEXT));
     const data = workbook.getWorksheet('数据')!;
     expect(data.getRow(1).values).toEqual([undefined, '词条', '词频', '显著性 (G²)', '主题', '在词典中', '备注']);
-    expect(data.getRow(2).values).toEqual([undefined, '数据', 170, 12.3456, '数据要素、高质量数据集', true]);
-    expect(data.getRow(3).values).toEqual([undefined, '可信数据空间', 12, -3.5, '', false, '含,逗号']);
+    expect(data.getRow(2).values).toEqual([undefined, '数据', 170, 12.3456, '数据要素、高质量数据集', '是']);
+    expect(data.getRow(3).values).toEqual([undefined, '可信数据空间', 12, -3.5, '', '否', '含,逗号']);
     expect(data.rowCount).toBe(3);
     expect(data.getColumn(2).numFmt).toBe('#,##0');
     expect(data.getColumn(3).numFmt).toBe('#,##0.00');

@@ -3,7 +3,7 @@
  * (fixture and real tables), with external access turned off as the app does after loading.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoadableConnector } from '../../../../src/lib/db/connector.ts';
+import { QueryCancelled, type LoadableConnector } from '../../../../src/lib/db/connector.ts';
 import { LOCKDOWN_SQL } from '../../../../src/lib/db/wasm-connection.ts';
 import {
   checkReadOnly,
@@ -162,8 +162,11 @@ describe.each(ENGINES)('console statements on the fixture (%s)', (engine) => {
     expect((await run(db, "WITH x AS (SELECT 'a;b' AS s) SELECT s FROM x;")).rows).toEqual([{ s: 'a;b' }]);
   });
 
-  it('refuses a second statement even past the guard, because the wrapped statement is prepared', async () => {
-    await expect(db.query(statementRows('SELECT 1; DROP TABLE topics', 10))).rejects.toThrow();
+  it('refuses a second statement even past the guard: console queries carry a signal and are prepared', async () => {
+    const { signal } = new AbortController();
+    await expect(db.query(statementRows('SELECT 1; DROP TABLE topics', 10), { signal })).rejects.toThrow();
+    await expect(db.query({ sql: 'SELECT 1; DROP TABLE topics' }, { signal })).rejects.toThrow();
+    await expect(db.query(statementCount('SELECT 1) AS x; DROP TABLE topics; SELECT (1'), { signal })).rejects.toThrow();
     const [{ n }] = await db.query<{ n: number }>({ sql: 'SELECT COUNT(*) AS n FROM topics' });
     expect(n).toBe(7);
   });
@@ -172,6 +175,32 @@ describe.each(ENGINES)('console statements on the fixture (%s)', (engine) => {
     await expect(db.query(statementRows("SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')", 10))).rejects.toThrow(/disabled by configuration|Permission/);
     await expect(db.query(statementRows("SELECT * FROM read_text('/etc/hostname')", 10))).rejects.toThrow(/disabled by configuration|Permission/);
     await expect(db.query({ sql: 'SET enable_external_access = true' })).rejects.toThrow();
+  });
+
+  it('cannot change any setting once the configuration is locked', async () => {
+    for (const sql of ["SET threads = 1", "SET memory_limit = '64MB'", 'RESET enable_external_access', 'SET enable_external_access = true', 'PRAGMA threads = 1']) {
+      await expect(db.query({ sql }), sql).rejects.toThrow(/locked|configuration|disabled/i);
+    }
+    const [setting] = await db.query<{ locked: string }>({ sql: "SELECT current_setting('lock_configuration')::VARCHAR AS locked" });
+    expect(setting.locked).toBe('true');
+  });
+
+  it('an aborted signal cancels before the query runs', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(db.query({ sql: 'SELECT 1 AS x' }, { signal: controller.signal })).rejects.toBeInstanceOf(QueryCancelled);
+    expect(await db.query({ sql: 'SELECT 1 AS x' }, { signal: new AbortController().signal })).toEqual([{ x: 1 }]);
+  });
+
+  it.runIf(engine === 'node')('a signal stops a running query, and the connection goes on', async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    setTimeout(() => controller.abort(), 200);
+    const slow = statementRows('SELECT sum(hash(a.range * b.range)) AS s FROM range(100000) a, range(100000) b', 10);
+    await expect(db.query(slow, { signal: controller.signal })).rejects.toBeInstanceOf(QueryCancelled);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const [{ n }] = await db.query<{ n: number }>({ sql: 'SELECT COUNT(*) AS n FROM topics' });
+    expect(n).toBe(7);
   });
 
   it('still appends Arrow data after the lockdown (the loader path)', async () => {
