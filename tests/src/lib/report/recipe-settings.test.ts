@@ -104,3 +104,19 @@ describe('recipes under the page settings', () => {
     expect(byText.rows!.length).toBeLessThan(byTerm.rows!.length);
   });
 });
+
+describe('主题 recipes', () => {
+  it('the member × track matrix: its 合计 row is the theme’s heatmap row and each column of members adds up to it', async () => {
+    const path = `/themes/${encodeURIComponent('隐私计算')}`;
+    const matrix = await rebuild('theme.matrix', path, 'edition=2026-hunan&theme=大模型');
+    const heat = await rebuild('overview.heatmap', '/', 'edition=2026-hunan&theme=隐私计算');
+    const rows = matrix.rows as { member: string; track_no: number; count: number }[];
+    const totals = rows.filter((r) => r.member === '');
+    expect(totals.map((r) => [r.track_no, r.count])).toEqual((heat.rows as { track_no: number; count: number }[]).map((r) => [r.track_no, r.count]));
+    for (const t of totals) expect(rows.filter((r) => r.member !== '' && r.track_no === t.track_no).reduce((n, r) => n + r.count, 0)).toBe(t.count);
+    // The page's theme, not the theme filter, is what the matrix counts; titles and files do not name the filter.
+    expect(matrix.title).toContain('隐私计算');
+    expect(matrix.title).not.toContain('大模型');
+    expect(matrix.filename.join('_')).not.toContain('主题大模型');
+  });
+});
