@@ -40,7 +40,9 @@ const ALLOWED = new Set([
   // the statements the console accepts, named in its help (SQL keywords are code)
   'SELECT', 'WITH', 'FROM', 'VALUES', 'DESCRIBE', 'SHOW', 'EXPLAIN', 'SUMMARIZE', 'PRAGMA', 'table_info', 'TABLE', 'ANALYZE', 'LIMIT',
   'Ctrl', 'Enter', 'Mac', // key names on the keyboard
-  'SVG', 'PNG', 'CSV', 'XLSX', // file formats of the exports
+  'SVG', 'PNG', 'CSV', 'XLSX', 'PDF', // file formats of the exports (and of print: 另存为 PDF)
+  'Word', 'PPT', // the programs the export sizes fit (Word 页宽, PPT 16:9), named as Chinese offices name them
+  'cm', 'dpi', // units of an export size (16 cm 宽，300 dpi)
   'editions.json', 'docx', 'utf-16le', 'gb18030', // file names and text encodings the schema describes
   'TF-IDF', 'DP', 'DPnorm', 'NPMI', 'PMI', 'Jaccard', // names of statistics (statistics.md), as the literature writes them
   'Gries', 'Rayson', 'Garside', 'Hardie', 'Eck', 'Waltman', // authors of those statistics, cited in the help
