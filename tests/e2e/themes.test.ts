@@ -186,4 +186,27 @@ describe('theme page', () => {
     expect(log.errors).toEqual([]);
     await page.close();
   });
+
+  it('the member × track matrix goes into the report basket and is rebuilt there with the clicked track', async () => {
+    const page = await browser.context.newPage();
+    const log = watchPage(page, server.url);
+    await page.goto(`${server.url}/themes/${encodeURIComponent(THEME)}?edition=${HUNAN}&track=4`);
+    const matrix = frameTitled(page, /成员词 × 赛道/);
+    await matrix.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+    await matrix.getByRole('button', { name: /加入报告篮/ }).first().click();
+    await matrix.getByRole('status').filter({ hasText: /已加入报告篮（共 \d+ 项）/ }).waitFor();
+    await page.goto(`${server.url}/basket`);
+    const entry = page.locator('article.entry', { hasText: `${THEME}：成员词 × 赛道` });
+    await entry.waitFor({ timeout: 60_000 });
+    await entry.locator('svg, img').first().waitFor({ timeout: 60_000 });
+    expect(await entry.getAttribute('data-recipe')).toBe('theme.matrix');
+    // Rebuilt from the saved URL: the 合计 row and the members, the clicked track kept in its link.
+    const text = (await entry.textContent()) ?? '';
+    expect(text).toContain('图 ');
+    const open = entry.getByRole('link', { name: /打开原视图/ });
+    expect(decodeURIComponent((await open.getAttribute('href')) ?? '')).toContain(`/themes/${THEME}`);
+    expect((await open.getAttribute('href')) ?? '').toContain('track=4');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
 });
