@@ -22,7 +22,8 @@ import { LIMITS, MB, withLimits, type Limits } from './limits.ts';
 import { clampWorkerCount } from './parallel/pool.ts';
 import { runIfEntry } from './entry.ts';
 
-export const DEFAULTS = { inputs: ['data/editions'], out: 'static/data', dict: 'data/dict' };
+/** The bundled workspace (data/): the same folders the server manages and serves (src/lib/server/workspace). */
+export const DEFAULTS = { inputs: ['data/editions'], out: 'data/tables', dict: 'data/dict' };
 
 /** Past this many warnings the CLI prints a count instead of every line (they are all in the manifest). */
 const WARNINGS_SHOWN = 50;

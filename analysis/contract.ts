@@ -87,7 +87,7 @@ export const editions = table('editions', 'One row per guide edition (one source
   source: str('Where the document came from'),
   notes: str('Free notes from editions.json (may be empty)'),
   file: str('Source file name inside the input folder'),
-  encoding: str('Detected text encoding (utf-8, utf-16le, gb18030, docx)'),
+  encoding: str('Detected text encoding (utf-8, utf-16le, gb18030) or document format (docx, pdf)'),
   tracks: int('Tracks found'),
   topics: int('Topics found'),
   sentences: int('Sentences over all titles and bodies (split at 。！？；)'),

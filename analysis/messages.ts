@@ -29,12 +29,8 @@ export const MESSAGES = {
     () => 'the file is empty'
   ),
   'file-binary': m(
-    (p) => `这是二进制文件（${p.kind}），不是赛题指南文本；请提供 .txt、.md 或 .docx`,
-    (p) => `this is a binary file (${p.kind}), not guide text; give a .txt, .md or .docx file`
-  ),
-  'file-unsupported': m(
-    (p) => `不支持的文件类型 ${p.ext}；请另存为 .docx 或 .txt 后再放入`,
-    (p) => `unsupported file type ${p.ext}; save it as .docx or .txt and try again`
+    (p) => `这是二进制文件（${p.kind}），不是赛题指南文本；请提供 .txt、.md、.docx 或 .pdf`,
+    (p) => `this is a binary file (${p.kind}), not guide text; give a .txt, .md, .docx or .pdf file`
   ),
   'file-undecodable': m(
     (p) =>
@@ -51,12 +47,34 @@ export const MESSAGES = {
     (p) => `cannot read the Word document: ${p.reason_en ?? p.reason}`
   ),
   'no-input-files': m(
-    (p) => `在 ${p.path} 中没有找到赛题指南文件（.txt、.md、.docx）`,
-    (p) => `no guide files (.txt, .md, .docx) found in ${p.path}`
+    (p) => `在 ${p.path} 中没有找到赛题指南文件（.txt、.md、.docx、.pdf）`,
+    (p) => `no guide files (.txt, .md, .docx, .pdf) found in ${p.path}`
   ),
   'input-missing': m(
     (p) => `找不到输入：${p.path}`,
     (p) => `input not found: ${p.path}`
+  ),
+
+  // ── PDF (parse/pdf.ts) ─────────────────────────────────────────
+  'pdf-invalid': m(
+    (p) => `无法读取 PDF：文件已损坏或不是有效的 PDF（${p.reason}）`,
+    (p) => `cannot read the PDF: the file is damaged or not a valid PDF (${p.reason})`
+  ),
+  'pdf-encrypted': m(
+    () => '这份 PDF 设有打开密码，无法读取；请提供未加密的 PDF、.docx 或 .txt',
+    () => 'this PDF is password-protected and cannot be read; give an unencrypted PDF, .docx or .txt'
+  ),
+  'pdf-no-text': m(
+    (p) => `这份 PDF（共 ${p.pages} 页）没有文字层，可能是扫描件或图片，无法读出文字；请提供带文字的 PDF、.docx 或 .txt，或先做文字识别（OCR）`,
+    (p) => `this PDF (${p.pages} page(s)) has no text layer; it is probably a scan or an image, so no text can be read. Give a PDF with text, a .docx or a .txt, or run text recognition (OCR) first`
+  ),
+  'pdf-pages-without-text': m(
+    (p) => `第 ${p.pages} 页没有文字层（可能是扫描的图片），这些页的内容未能读取`,
+    (p) => `page(s) ${p.pages} have no text layer (probably scanned images); their content could not be read`
+  ),
+  'pdf-too-many-pages': m(
+    (p) => `PDF 有 ${p.pages} 页，超过上限 ${p.max} 页，未读取`,
+    (p) => `the PDF has ${p.pages} pages, more than the limit of ${p.max}; it was not read`
   ),
 
   // ── metadata ───────────────────────────────────────────────────
@@ -257,6 +275,96 @@ export const MESSAGES = {
   'preview-failed': m(
     () => '预览失败，请先修正上面的错误',
     () => 'preview failed; fix the errors above first'
+  ),
+
+  // ── workspace: the data-management API (src/lib/server/workspace) ─
+  'api-no-file': m(
+    () => '请求中没有文件：请在表单字段 file 中上传一份赛题指南（.txt、.md、.docx 或 .pdf）',
+    () => 'the request holds no file: upload one guide (.txt, .md, .docx or .pdf) in the form field "file"'
+  ),
+  'api-not-multipart': m(
+    () => '请求应为 multipart/form-data 表单，文件放在字段 file 中',
+    () => 'the request should be a multipart/form-data form with the file in the field "file"'
+  ),
+  'api-too-large': m(
+    (p) => `${p.what} ${p.size}，超过上限 ${p.max}`,
+    (p) => `${p.what_en} ${p.size}, more than the limit of ${p.max}`
+  ),
+  'api-zip-bomb': m(
+    (p) => `这个 Word 文件解压后有 ${p.size}，超过上限 ${p.max}（可能是“压缩炸弹”），未读取`,
+    (p) => `this Word file would inflate to ${p.size}, more than the limit of ${p.max} (possibly a zip bomb); it was not read`
+  ),
+  'api-bad-json': m(
+    (p) => `请求内容不是有效的 JSON：${p.reason}`,
+    (p) => `the request body is not valid JSON: ${p.reason}`
+  ),
+  'api-bad-field': m(
+    (p) => `字段 ${p.field} 有误：${p.reason}`,
+    (p) => `the field ${p.field} is not valid: ${p.reason_en}`
+  ),
+  'api-unknown-field': m(
+    (p) => `不认识的字段 ${p.field}（可用：${p.known}）`,
+    (p) => `unknown field ${p.field} (known: ${p.known})`
+  ),
+  'api-region-needed': m(
+    () => '无法从文件名或文件开头推断地区，请填写地区（如 湖南、福建厦门）',
+    () => 'the region cannot be inferred from the file name or its first lines; fill in the region (e.g. 湖南, 福建厦门)'
+  ),
+  'api-year-needed': m(
+    () => '无法从文件名或文件开头推断年份，请填写年份（如 2027）',
+    () => 'the year cannot be inferred from the file name or its first lines; fill in the year (e.g. 2027)'
+  ),
+  'api-edition-unknown': m(
+    (p) => `没有编号为 ${p.id} 的版本`,
+    (p) => `there is no edition ${p.id}`
+  ),
+  'api-dict-unknown': m(
+    (p) => `没有名为 ${p.name} 的词典；可用：${p.known}`,
+    (p) => `there is no dictionary ${p.name}; known: ${p.known}`
+  ),
+  'api-last-edition': m(
+    () => '这是最后一个版本，删除后看板将没有数据；请先添加新版本再删除',
+    () => 'this is the last edition; deleting it would leave the dashboard without data. Add another edition first'
+  ),
+  'api-nothing-to-undo': m(
+    () => '没有可以撤销的操作',
+    () => 'there is nothing to undo'
+  ),
+  'api-undo-conflict': m(
+    (p) => `无法撤销“${p.step}”：${p.file} 在此之后已在数据管理之外被改动；为免丢失这些改动，未做任何更改`,
+    (p) => `cannot undo "${p.step_en}": ${p.file} was changed outside data management since; to keep those changes nothing was done`
+  ),
+  'api-busy': m(
+    (p) => `已有 ${p.queued} 项更改在排队等待重新分析，请稍后再试`,
+    (p) => `${p.queued} changes are already waiting for re-analysis; try again shortly`
+  ),
+  'api-read-only': m(
+    () => '此服务器以只读方式运行，不能更改数据',
+    () => 'this server runs read-only; data cannot be changed'
+  ),
+  'api-token-required': m(
+    () => '需要访问令牌：此服务器对局域网开放，更改数据须提供管理员设置的 CROSSTRACK_TOKEN',
+    () => 'an access token is needed: this server is open to the network, and changes need the CROSSTRACK_TOKEN its administrator set'
+  ),
+  'api-token-wrong': m(
+    () => '访问令牌不正确',
+    () => 'the access token is not correct'
+  ),
+  'api-cross-origin': m(
+    (p) => `拒绝来自其他网站（${p.origin}）的更改请求`,
+    (p) => `a change request from another site (${p.origin}) was refused`
+  ),
+  'api-no-workspace': m(
+    (p) => `工作区 ${p.path} 中缺少 ${p.missing}，无法管理数据`,
+    (p) => `the workspace ${p.path} lacks ${p.missing}; data cannot be managed`
+  ),
+  'api-unsafe-start': m(
+    (p) => `HOST=${p.host} 对局域网开放，但没有设置 CROSSTRACK_TOKEN：请设置一个至少 16 个字符的令牌以允许更改数据，或设置 CROSSTRACK_READONLY=1 以只读方式运行`,
+    (p) => `HOST=${p.host} is open to the network but CROSSTRACK_TOKEN is not set: set a token of at least 16 characters to allow changes, or CROSSTRACK_READONLY=1 to serve read-only`
+  ),
+  'api-short-token': m(
+    () => 'CROSSTRACK_TOKEN 太短：至少需要 16 个字符',
+    () => 'CROSSTRACK_TOKEN is too short: it needs at least 16 characters'
   )
 } satisfies Record<string, MessageText>;
 
@@ -318,7 +426,7 @@ export function diagnostic(
 
 /** "file:line: message" — the form editors and terminals turn into links. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line == null ? d.file : `${d.file}:${d.line}`;
+  const where = d.page != null ? `${d.file}: 第 ${d.page} 页 page ${d.page}` : d.line == null ? d.file : `${d.file}:${d.line}`;
   const tag = d.level === 'error' ? '错误 error' : '警告 warning';
   return `${where}: ${tag}: ${d.message}`;
 }

@@ -17,14 +17,18 @@ export interface Diagnostic {
   code: string;
   file: string;
   line: number | null;
+  /** Page of a PDF the problem is on (the line is then a line of the rebuilt text). */
+  page?: number | null;
   message: string;
 }
 
 export interface DecodedText {
   text: string;
-  /** 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030' or 'docx' */
+  /** 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'docx' or 'pdf' */
   encoding: string;
   warnings: Diagnostic[];
+  /** PDF only: the page each line of `text` came from (index 0 is line 1). */
+  pageOfLine?: number[];
 }
 
 export interface EditionMeta {

@@ -2,7 +2,7 @@
  * The analysis pipeline: guide files in, contract tables and a manifest out.
  *
  *   inputs (files and folders)
- *     │  collect ─ .txt .md .docx; editions.json beside them            effects.fs
+ *     │  collect ─ .txt .md .docx .pdf; editions.json beside them       effects.fs
  *     ▼
  *   dictionaries ──► edition pool: worker threads for big corpora start now, so their
  *     │               segmenter load (nodejieba, once per thread) overlaps the reading
@@ -10,7 +10,7 @@
  *   SourceFile[] ──read (decode → parse → metadata)──► ParsedEdition[]
  *     │  every file is read before anything is computed, so all errors
  *     │  are reported together and nothing is written when one fails
- *     ▼  for each edition (on the pool, results in id order)
+ *     ▼  for each edition (on the pool, results in id order; a cached result is reused)
  *   segment topics ──► edition tables (columns) ──► encoded Arrow/CSV batches ──► table writers   sink
  *                  └─► vocabulary summary ──► vocabulary;  near-duplicate finder (main thread)
  *     ▼
@@ -31,10 +31,11 @@ import {
 import { AnalysisError, diagnostic } from './messages.ts';
 import { kindWords, type PathKind, type ReadBound } from './files.ts';
 import { formatBytes, LIMITS, type Limits } from './limits.ts';
-import type { Diagnostic, ParsedEdition, SourceFile } from './model.ts';
-import { loadEditionEntries, readEdition } from './parse/index.ts';
+import type { Diagnostic, Dictionaries, ParsedEdition, SourceFile } from './model.ts';
+import { loadEditionEntries, readEdition, SUPPORTED_EXTENSIONS } from './parse/index.ts';
 import { loadDictionaries } from './segment/index.ts';
 import { defaultWorkerCount, startEditionPool, type EditionPool } from './parallel/pool.ts';
+import type { EditionResult } from './parallel/edition-job.ts';
 import { compareCodePoints, computeEditionTables, createNearDuplicateFinder, createVocabulary } from './tables/index.ts';
 import { createTableWriter, type EncodedBatch, type TableWriter } from './write/table-writer.ts';
 import type { OutputSink } from './write/sink.ts';
@@ -42,19 +43,44 @@ import { sha256Hex, shortHash } from './hash.ts';
 
 export const TOOL = { name: 'crosstrack', version: '0.1.0' } as const;
 
-export const GUIDE_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
+export const GUIDE_EXTENSIONS = SUPPORTED_EXTENSIONS;
 /** Files that live beside guides but are not guides. */
 const NOT_GUIDES = /^(readme(\..*)?|editions\.json|license(\..*)?|\..*)$/i;
 
 export interface PipelineOptions {
   inputs: string[];
   dictDir: string;
+  /** Dictionaries already read (e.g. an edited copy not yet saved); dictDir is then only named in messages. */
+  dict?: Dictionaries;
   /** Keep a co-occurring pair when it shares at least this many topics or sentences. */
   minPairCount: number;
   /** Worker threads for the per-edition work; 0 runs in-process. Default: by corpus size. */
   workers?: number;
+  /** Where the worker thread's entry is, when this module is bundled (the server). */
+  workerUrl?: URL;
+  /** Per-edition results from earlier runs: an edition whose key is here is not recomputed. */
+  cache?: EditionCache;
+  /** Part of each cache key: results of other analysis code are never reused. */
+  codeVersion?: string;
   /** Bounds on every input (analysis/limits.ts); default LIMITS. */
   limits?: Readonly<Limits>;
+}
+
+/**
+ * Per-edition results by key. Every per-edition table flows through EditionResult, so a
+ * table added to the contract is cached without touching this; the cross-edition tables
+ * (terms, themes, near_duplicates) are always recomputed.
+ */
+export interface EditionCache {
+  get(key: string): EditionResult | undefined;
+  set(key: string, result: EditionResult): void;
+}
+
+/** What an edition's tables depend on: its file, its metadata, the dictionaries, the options and the code. */
+export function editionCacheKey(edition: ParsedEdition, dictionaryVersion: string, options: PipelineOptions): string {
+  return sha256Hex(
+    JSON.stringify([options.codeVersion ?? TOOL.version, dictionaryVersion, options.minPairCount, edition.file, edition.sha256, edition.meta])
+  );
 }
 
 export type Phase = 'read' | 'segment' | 'write';
@@ -243,13 +269,21 @@ export async function runPipeline(
   const started = performance.now();
   const limits = options.limits ?? LIMITS;
   const collected = await collectInputs(options.inputs, fx, limits);
-  const dict = await loadDictionaries(options.dictDir, limits);
-  const workers = options.workers ?? defaultWorkerCount(collected.files.length);
-  const pool = startEditionPool(dict, { minPairCount: options.minPairCount, workers, maxPairs: limits.cooccurrencePairs });
+  const dict = options.dict ?? (await loadDictionaries(options.dictDir, limits));
+  const start = (editions: number) =>
+    startEditionPool(dict, {
+      minPairCount: options.minPairCount,
+      workers: options.workers ?? defaultWorkerCount(editions),
+      maxPairs: limits.cooccurrencePairs,
+      workerUrl: options.workerUrl
+    });
+  // Without a cache every file is computed: start the threads now, so their nodejieba load
+  // overlaps the reading. With one, the threads are sized to the editions that miss it.
+  let pool: EditionPool | null = options.cache ? null : start(collected.files.length);
   try {
-    return await analyse(options, fx, sink, { started, collected, dict, pool });
+    return await analyse(options, fx, sink, { started, collected, dict, pool: (editions) => (pool ??= start(editions)) });
   } finally {
-    await pool.close();
+    await pool?.close();
   }
 }
 
@@ -257,7 +291,8 @@ interface Started {
   started: number;
   collected: Collected;
   dict: Awaited<ReturnType<typeof loadDictionaries>>;
-  pool: EditionPool;
+  /** The pool, started for this many editions to compute if it is not running yet. */
+  pool: (editions: number) => EditionPool;
 }
 
 async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: OutputSink, run: Started): Promise<PipelineResult> {
@@ -277,15 +312,38 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
   const duplicates = createNearDuplicateFinder();
 
   const append = (name: TableName, batch: EncodedBatch) => writers[name].appendEncoded(batch);
-  await pool.run(editions, (result, i) => {
+  const emit = (result: EditionResult, i: number) => {
     for (const [name, batch] of Object.entries(result.tables)) append(name as TableName, batch);
     vocabulary.addSummary(result.edition_id, result.vocabulary);
-    steps.segment += result.timings.segment;
-    steps.tables += result.timings.tables;
-    steps.encode += result.timings.encode;
     duplicates.add(editions[i]);
     fx.progress('segment', i + 1, editions.length, result.edition_id);
-  }, append);
+  };
+  // Cached editions are spliced in between the computed ones, so the output stays in id order.
+  // Without a cache, the in-process pool hands each table to the writers as soon as it is
+  // encoded (a large guide never holds all its tables at once); a cache keeps them whole.
+  const dictionaryVersion = dictionaryVersionOf(dict);
+  const keys = options.cache ? editions.map((e) => editionCacheKey(e, dictionaryVersion, options)) : [];
+  const cached = editions.map((_, i) => options.cache?.get(keys[i]));
+  const missing = editions.flatMap((e, i) => (cached[i] === undefined ? [i] : []));
+  let next = 0;
+  const flush = () => {
+    while (next < editions.length && cached[next] !== undefined) emit(cached[next]!, next++);
+  };
+  flush();
+  await pool(missing.length).run(
+    missing.map((i) => editions[i]),
+    (result, j) => {
+      const i = missing[j];
+      steps.segment += result.timings.segment;
+      steps.tables += result.timings.tables;
+      steps.encode += result.timings.encode;
+      options.cache?.set(keys[i], result);
+      cached[i] = result;
+      flush();
+      if (!options.cache) cached[i] = undefined; // streamed out: nothing holds a 1,000-edition corpus
+    },
+    options.cache ? undefined : append
+  );
   const editionsDone = performance.now();
   const termRows = vocabulary.rows();
   writers.terms.append(termRows);
@@ -313,6 +371,16 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
   return { manifest, warnings, timings };
 }
 
+/** Short hash over every dictionary file: the manifest's dictionary_version. */
+export function dictionaryVersionOf(dict: Dictionaries): string {
+  return shortHash(
+    Object.values(dict.files)
+      .sort((a, b) => compareCodePoints(a.file, b.file))
+      .map((f) => `${f.file}:${f.sha256}`)
+      .join('\n')
+  );
+}
+
 interface ManifestInput {
   editions: ParsedEdition[];
   dict: Awaited<ReturnType<typeof loadDictionaries>>;
@@ -329,11 +397,7 @@ function buildManifest(m: ManifestInput): Manifest {
       .sort(([a], [b]) => compareCodePoints(a, b))
       .map(([name, f]) => [name, { file: f.file, sha256: f.sha256, bytes: f.bytes, entries: f.entries }])
   );
-  const dictionary_version = shortHash(
-    Object.values(dictionaries)
-      .map((f) => `${f.file}:${f.sha256}`)
-      .join('\n')
-  );
+  const dictionary_version = dictionaryVersionOf(m.dict);
   const byName = new Map(m.collected.files.map((f) => [f.name, f]));
   return {
     format: MANIFEST_FORMAT,

@@ -1,5 +1,5 @@
 /**
- * Data for the dashboard benchmark: the bundled analysis output (static/data) and the
+ * Data for the dashboard benchmark: the bundled analysis output (data/tables) and the
  * 1,000-edition synthetic corpus analysed once into bench/out/analysis-<n>-<hash>/ (the
  * hash covers the corpus generator, the seed guide, the dictionaries and the analysis
  * sources, so a change to any of them re-runs the analysis).

@@ -96,8 +96,8 @@ async function timeLoad(context: BrowserContext, url: string, selector: string, 
 export async function timeNavigation(runs: number, log: (line: string) => void): Promise<RouteTiming[]> {
   log(`  building the app if its sources changed (build dir ${process.env.CROSSTRACK_BUILD_DIR ?? 'build'})…`);
   ensureBuild();
-  await ensureData();
-  const server = await startServer();
+  const { workspace } = await ensureData();
+  const server = await startServer({ workspace });
   const results: RouteTiming[] = [];
   try {
     for (const route of ROUTES) {

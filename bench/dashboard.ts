@@ -72,7 +72,7 @@ async function queries() {
   const bundledDb = await openWasmConnectorInNode();
   const [{ v }] = await bundledDb.query<{ v: string }>({ sql: 'SELECT version() AS v' });
   log(`  engine: DuckDB-WASM ${v} (Node blocking build of @duckdb/duckdb-wasm, the browser's eh bundle), one connection`);
-  const bundledLoaded = await loadOutput(bundledDb, join(ROOT, 'static/data'), bundledManifest);
+  const bundledLoaded = await loadOutput(bundledDb, join(ROOT, 'data/tables'), bundledManifest);
   const bundled = await timed(`(a) bundled (${bundledManifest.editions.length} editions)`, bundledLoaded, bundledDb, bundledManifest);
   await bundledDb.close();
 

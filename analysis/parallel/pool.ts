@@ -44,7 +44,7 @@ export interface EditionPool {
  * Starts the workers now, so their start-up and dictionary load overlap with reading the
  * guides; with `workers` 0 the jobs run in-process (the segmenter loads on first use).
  */
-export function startEditionPool(dict: Dictionaries, options: EditionJobOptions & { workers: number }): EditionPool {
+export function startEditionPool(dict: Dictionaries, options: EditionJobOptions & { workers: number; workerUrl?: URL }): EditionPool {
   if (options.workers <= 0) {
     let job: ReturnType<typeof createEditionJob> | null = null;
     return {
@@ -55,7 +55,7 @@ export function startEditionPool(dict: Dictionaries, options: EditionJobOptions 
       async close() {}
     };
   }
-  const workerUrl = new URL('./worker-entry.mjs', import.meta.url);
+  const workerUrl = options.workerUrl ?? new URL('./worker-entry.mjs', import.meta.url);
   const workers = Array.from(
     { length: clampWorkerCount(options.workers) },
     () => new Worker(workerUrl, { workerData: { dict, options: { minPairCount: options.minPairCount, maxPairs: options.maxPairs } } })

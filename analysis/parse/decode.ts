@@ -1,7 +1,8 @@
 /**
- * Source bytes → text. Decides by content before extension where that helps the
- * person (a PNG renamed .txt is reported as a PNG), and says which encoding it
- * guessed whenever the file was not UTF-8.
+ * Source bytes → text. The content decides how a file is read, never its name: a zip
+ * archive is a Word document, %PDF a PDF (pdf.ts), anything else must decode as text; a
+ * PNG renamed .txt is reported as a PNG. Says which encoding it guessed whenever the
+ * file was not UTF-8.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import mammoth from 'mammoth';
@@ -9,16 +10,21 @@ import type { DecodedText, SourceFile } from '../model.ts';
 import { AnalysisError, diagnostic, type MessageCode } from '../messages.ts';
 import { formatBytes, LIMITS, type Limits } from '../limits.ts';
 import { checkDocxBounds } from './docx-bounds.ts';
+import { decodePdf } from './pdf.ts';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
+/** Names a folder scan takes for guides; single files are read whatever their name. */
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'] as const;
 
 const fail = (code: MessageCode, file: SourceFile, line: number | null = null, params = {}): never => {
   throw new AnalysisError(diagnostic('error', code, file.path, line, params));
 };
 
-export function extensionOf(name: string): string {
-  const match = /\.[^./\\]+$/.exec(name);
-  return match ? match[0].toLowerCase() : '';
+export type GuideFormat = 'pdf' | 'docx' | 'text';
+
+/** How decodeSource reads these bytes (a stored copy is named by it: .pdf, .docx, .txt). */
+export function guideFormat(bytes: Uint8Array): GuideFormat {
+  const kind = sniffBinaryKind(bytes);
+  return kind === 'PDF' ? 'pdf' : kind === 'ZIP' || kind?.startsWith('OLE') ? 'docx' : 'text';
 }
 
 const startsWith = (bytes: Uint8Array, prefix: number[], at = 0) =>
@@ -221,18 +227,10 @@ function docxFailure(error: unknown): { reason: string; reason_en: string } {
 }
 
 async function decodeDocx(file: SourceFile, limits: Readonly<Limits>): Promise<DecodedText> {
-  const kind = sniffBinaryKind(file.bytes);
-  if (kind?.startsWith('OLE')) {
+  if (sniffBinaryKind(file.bytes)?.startsWith('OLE')) {
     fail('docx-invalid', file, null, {
-      reason: '这是旧版 Word 97-2003 (.doc) 文件，只是扩展名为 .docx；请在 Word 中另存为 .docx',
-      reason_en: 'this is an old Word 97-2003 (.doc) file named .docx; save it as .docx in Word'
-    });
-  }
-  if (kind && kind !== 'ZIP') fail('file-binary', file, null, { kind });
-  if (!kind) {
-    fail('docx-invalid', file, null, {
-      reason: '文件内容不是 Word 文档（不是 zip 格式）；若是纯文本，请把扩展名改为 .txt',
-      reason_en: 'the content is not a Word document (not a zip archive); if it is plain text, rename it to .txt'
+      reason: '这是旧版 Word 97-2003 (.doc) 文件；请在 Word 或 WPS 中另存为 .docx 或 PDF',
+      reason_en: 'this is an old Word 97-2003 (.doc) file; save it as .docx or PDF in Word or WPS'
     });
   }
   checkDocxBounds(file.bytes, file.path, limits);
@@ -251,16 +249,14 @@ export async function decodeSource(file: SourceFile, limits: Readonly<Limits> = 
   if (file.bytes.length > limits.guideBytes) {
     fail('file-too-large', file, null, { size: formatBytes(file.bytes.length), limit: formatBytes(limits.guideBytes), hint_zh: '', hint_en: '' });
   }
-  const ext = extensionOf(file.name);
-  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
-    fail('file-unsupported', file, null, { ext: ext || '(no extension)' });
-  }
+  const kind = sniffBinaryKind(file.bytes);
   let decoded: DecodedText;
-  if (ext === '.docx') {
+  if (kind === 'PDF') {
+    decoded = await decodePdf(file);
+  } else if (kind === 'ZIP' || kind?.startsWith('OLE')) {
     decoded = await decodeDocx(file, limits);
   } else {
-    const kind = sniffBinaryKind(file.bytes);
-    if (kind) fail('file-binary', file, null, { kind: kind === 'ZIP' ? 'ZIP (.docx/.xlsx?)' : kind });
+    if (kind) fail('file-binary', file, null, { kind });
     decoded = decodePlainText(file);
     if (controlCharShare(decoded.text) > 0.01) fail('file-binary', file, null, { kind: 'control characters' });
   }

@@ -67,8 +67,12 @@ const QUOTES = /[“”‘’"'「」『』]/g;
 const SENTENCE_PUNCTUATION = /[，。；：:;,!?！？、]/;
 const DATA_ELEMENTS_PREFIX = /^数据要素\s*[×xX✕✖╳]\s*/;
 
+export function isPageNumberLine(text: string): boolean {
+  return PAGE_NUMBER.some((re) => re.test(text.trim()));
+}
+
 export function isArtifact(text: string): boolean {
-  return ANNEX.test(text) || PAGE_NUMBER.some((re) => re.test(text));
+  return ANNEX.test(text) || isPageNumberLine(text);
 }
 
 /** Removes extraction artifacts inside a line and light Markdown decoration. */

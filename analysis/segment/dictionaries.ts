@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Dictionaries } from '../model.ts';
 import { AnalysisError, diagnostic } from '../messages.ts';
 import { fsFailure, isErrnoError, pathKind, readRegularFile } from '../files.ts';
-import { LIMITS, type Limits } from '../limits.ts';
+import { formatBytes, LIMITS, type Limits } from '../limits.ts';
 import { DICTIONARY_FILES, parseDictionaries } from './parse-dictionaries.ts';
 import { writeUserDict } from './user-dict.ts';
 
@@ -47,26 +47,43 @@ export async function loadDictionaries(dir: string, limits: Readonly<Limits> = L
       return readRegularFile(path, { maxBytes: limits.dictionaryBytes });
     })
   );
-  names.forEach((name, i) => {
-    const body = bytes[i].subarray(BOM.every((b, k) => bytes[i][k] === b) ? 3 : 0);
-    if (isUtf8(body)) return;
+  return dictionariesFromBytes(Object.fromEntries(names.map((name, i) => [name, new Uint8Array(bytes[i])])), dir, limits);
+}
+
+/**
+ * The dictionaries from the bytes of their five files (file name → bytes), under the same
+ * bounds as files read from disk; `dir` only names them in messages. The workspace parses
+ * an edited, not yet saved text through here.
+ */
+export function dictionariesFromBytes(files: Record<string, Uint8Array>, dir: string, limits: Readonly<Limits> = LIMITS): Dictionaries {
+  const names = Object.values(DICTIONARY_FILES);
+  for (const name of names) {
+    const path = join(dir, name);
+    const bytes = files[name];
+    if (bytes === undefined) throw new AnalysisError(diagnostic('error', 'dict-missing', path, null, { file: name }));
+    if (bytes.length > limits.dictionaryBytes) {
+      throw new AnalysisError(
+        diagnostic('error', 'file-too-large', path, null, { size: formatBytes(bytes.length), limit: formatBytes(limits.dictionaryBytes), hint_zh: '', hint_en: '' })
+      );
+    }
+    const body = bytes.subarray(BOM.every((b, k) => bytes[k] === b) ? 3 : 0);
+    if (isUtf8(body)) continue;
     const { line, gb } = notUtf8(body);
-    throw new AnalysisError(diagnostic('error', 'dict-not-utf8', join(dir, name), line, { gb: gb ? 1 : '' }));
-  });
+    throw new AnalysisError(diagnostic('error', 'dict-not-utf8', path, line, { gb: gb ? 1 : '' }));
+  }
   // ignoreBOM keeps a BOM in the text, so parse sees the file as it is (it skips the BOM itself).
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const texts: Record<string, string> = {};
-  names.forEach((name, i) => (texts[name] = decoder.decode(bytes[i])));
-
+  for (const name of names) texts[name] = decoder.decode(files[name]);
   const dict = parseDictionaries(texts, dir, limits);
   // The manifest describes the bytes on disk, which may not round-trip through UTF-8 decoding.
-  names.forEach((name, i) => {
+  for (const name of names) {
     dict.files[name] = {
       ...dict.files[name],
-      sha256: createHash('sha256').update(bytes[i]).digest('hex'),
-      bytes: bytes[i].length
+      sha256: createHash('sha256').update(files[name]).digest('hex'),
+      bytes: files[name].length
     };
-  });
+  }
   try {
     dict.userDictPaths = [writeUserDict(dict)];
   } catch (error) {

@@ -1,3 +1,3 @@
-export { loadDictionaries, parseDictionaries, DICTIONARY_FILES } from './dictionaries.ts';
+export { dictionariesFromBytes, loadDictionaries, parseDictionaries, DICTIONARY_FILES } from './dictionaries.ts';
 export { createSegmenter, type Segmenter, type PreviewPiece } from './segmenter.ts';
 export type { PieceReason } from './walk.ts';

@@ -10,7 +10,9 @@
  * Cutting runs without jieba's HMM, so every multi-character piece is a word of
  * jieba's dictionary or ours: what the audit shows can be fixed in terms.txt.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Dictionaries, ParsedTopic, SegmentedToken, SegmentedTopic } from '../model.ts';
@@ -42,9 +44,18 @@ const require = createRequire(import.meta.url);
  * stop words), which cutting never reads: loading them was a fifth of the ~0.9 s load.
  */
 const UNUSED_DICTS = {
-  idfDict: fileURLToPath(new URL('./jieba/idf-unused.utf8', import.meta.url)),
-  stopWordDict: fileURLToPath(new URL('./jieba/stop-words-unused.utf8', import.meta.url))
+  idfDict: standIn(new URL('./jieba/idf-unused.utf8', import.meta.url), '数据 10.0\n'),
+  stopWordDict: standIn(new URL('./jieba/stop-words-unused.utf8', import.meta.url), '的\n')
 };
+
+/** The stand-in beside this file, or (when this code is bundled, as in the server) the same line in a temp file. */
+function standIn(url: URL, text: string): string {
+  const path = fileURLToPath(url);
+  if (existsSync(path)) return path;
+  const copy = join(tmpdir(), `crosstrack-jieba-${path.split(/[\\/]/).pop()}`);
+  if (!existsSync(copy)) writeFileSync(copy, text);
+  return copy;
+}
 let jieba: Jieba | null = null;
 /** The user dictionary the native segmenter holds now. */
 let loadedUserDict: string | null = null;

@@ -7,8 +7,8 @@ import { createContext } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { Manifest, ManifestEdition, TableName } from '../../analysis/contract.ts';
-import type { Connector } from './db/connector.ts';
-import { DataError, fetchBytesFrom, loadTables, prefetchBytes, type DataErrorCode } from './db/load.ts';
+import type { Connector, LoadableConnector, Query, QueryOptions } from './db/connector.ts';
+import { DataError, fetchBytesFrom, loadManifest, loadTables, prefetchBytes, type DataErrorCode, type LoadProgress } from './db/load.ts';
 import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { deriveOnFirstUse } from './db/derive.ts';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
@@ -35,9 +35,27 @@ const problemOf = (error: unknown, fallback: DataErrorCode): DataProblem =>
     ? { code: error.code, detail: error.detail }
     : { code: fallback, detail: { reason: error instanceof Error ? error.message : String(error) } };
 
+/** The server's re-analysis queue as /api/events reports it (src/lib/server/workspace/queue.ts). */
+export interface ServerStatus {
+  state: 'idle' | 'running';
+  task: { kind: string; subject: string } | null;
+  progress: { phase: string; done: number; total: number; label: string } | null;
+  queued: number;
+  seconds: number;
+}
+
+const sameManifest = (a: Manifest | null, b: Manifest | null) => JSON.stringify(a) === JSON.stringify(b);
+
+class EngineFailure extends Error {
+  constructor(readonly problem: DataProblem) {
+    super(problem.code);
+  }
+}
+
 export class AppState {
-  readonly manifest: Manifest | null;
-  readonly manifestProblem: DataProblem | null;
+  /** Replaced (not mutated) when the workspace's tables change: everything derived from it follows. */
+  manifest = $state.raw<Manifest | null>(null);
+  manifestProblem = $state.raw<DataProblem | null>(null);
   /** URL prefix of the analysis files (…/data). */
   readonly dataBase: string;
   /** Path prefix of the app (SvelteKit `paths.base`), for links. */
@@ -47,6 +65,21 @@ export class AppState {
   /** Null until every table is loaded; pages wait for it. */
   connector = $state.raw<Connector | null>(null);
   themes = $state.raw<ThemeOption[]>([]);
+  /** What the server is re-analysing, from its event stream; null when idle or unknown. */
+  serverStatus = $state.raw<ServerStatus | null>(null);
+  /** True while newer tables are loaded into a fresh engine (the current one keeps answering). */
+  reloading = $state(false);
+  /** Counts table reloads, so a page can tell it is looking at new tables. */
+  tablesGeneration = $state(0);
+
+  private starting: Promise<void> | null = null;
+  private reloadAgain = false;
+  /** A reload is comparing manifests or loading tables. */
+  private checking = false;
+  /** The engine itself, under the wrappers views get. */
+  private engineConnector: LoadableConnector | null = null;
+  /** Pending while tables are being replaced: views' queries wait for it. */
+  private swapping: Promise<void> | null = null;
 
   constructor(init: { manifest: Manifest | null; problem: DataProblem | null; dataBase: string; basePath: string }) {
     this.manifest = init.manifest;
@@ -69,11 +102,45 @@ export class AppState {
   }
 
   /** Starts DuckDB-WASM and loads every table. Browser only; call once. */
-  async start(fetchFn: typeof fetch = fetch): Promise<void> {
-    if (!this.manifest || this.engine.phase !== 'idle') return;
+  start(fetchFn: typeof fetch = fetch): Promise<void> {
+    if (!this.manifest || this.engine.phase !== 'idle') return this.starting ?? Promise.resolve();
+    this.starting = this.startEngine(fetchFn).finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private async startEngine(fetchFn: typeof fetch): Promise<void> {
+    if (!this.manifest) return;
     this.engine = { phase: 'starting' };
     void loadVega().catch(() => {}); // a chart reports its own load failure
-    const tableFiles = this.manifest.tables.filter((t) => t.rows > 0).map((t) => t.file);
+    try {
+      const next = await this.openTables(this.manifest, fetchFn, (p) => {
+        this.engine = { phase: 'loading', ...p };
+      });
+      this.themes = next.themes;
+      this.engineConnector = next.engine;
+      this.connector = this.forViews(next.engine);
+      this.engine = { phase: 'ready', missing: next.missing };
+    } catch (error) {
+      this.engine = { phase: 'error', problem: error instanceof EngineFailure ? error.problem : problemOf(error, 'table-load') };
+    }
+  }
+
+  /** What views query: waits while tables are replaced; derives the generic-verbs-kept rows on first use. */
+  private forViews(engine: LoadableConnector): Connector {
+    const derived = deriveOnFirstUse(engine);
+    return {
+      // The options carry the SQL console's cancel signal: they must reach the engine.
+      query: async <T>(q: Query, options?: QueryOptions) => {
+        while (this.swapping) await this.swapping;
+        return derived.query<T>(q, options);
+      },
+      close: () => derived.close()
+    };
+  }
+
+  /** A new DuckDB-WASM engine with every table of `manifest` loaded and locked down. */
+  private async openTables(manifest: Manifest, fetchFn: typeof fetch, onProgress: (p: LoadProgress) => void) {
+    const tableFiles = manifest.tables.filter((t) => t.rows > 0).map((t) => t.file);
     const fetchBytes = prefetchBytes(fetchBytesFrom(fetchFn, this.dataBase), tableFiles);
     let connector;
     try {
@@ -82,31 +149,106 @@ export class AppState {
       performance.mark('crosstrack:engine-ready');
     } catch (error) {
       console.error(error);
-      this.engine = { phase: 'error', problem: problemOf(error, 'engine-start') };
-      return;
+      throw new EngineFailure(problemOf(error, 'engine-start'));
     }
     try {
-      const report = await loadTables(
-        connector,
-        this.manifest,
-        fetchBytes,
-        (p) => {
-          this.engine = { phase: 'loading', ...p };
-        },
-        { deriveKept: false }
-      );
-      this.themes = await connector.query<ThemeOption>(themeOptions());
+      const report = await loadTables(connector, manifest, fetchBytes, onProgress, { deriveKept: false });
+      const themes = await connector.query<ThemeOption>(themeOptions());
       // The SQL console runs typed queries: nothing may reach files or URLs after loading.
       await connector.query({ sql: LOCKDOWN_SQL });
-      // The generic-verbs-kept rows are derived when a view first asks for them.
-      this.connector = deriveOnFirstUse(connector);
       performance.mark('crosstrack:tables-ready');
+      return { engine: connector, themes, missing: report.missing };
+    } catch (error) {
+      console.error(error);
+      await connector.close().catch(() => {});
+      throw new EngineFailure(problemOf(error, 'table-load'));
+    }
+  }
+
+  /**
+   * Loads the server's current tables when they differ from the ones shown: into a new engine
+   * while the current one keeps answering, then swaps them in (no page reload). Calls that
+   * arrive while one runs make it run once more.
+   */
+  async reload(fetchFn: typeof fetch = fetch): Promise<void> {
+    if (this.checking) {
+      this.reloadAgain = true;
+      return;
+    }
+    this.checking = true;
+    try {
+      do {
+        this.reloadAgain = false;
+        await this.starting;
+        const manifest = await loadManifest(fetchFn, this.dataBase).catch(() => null);
+        if (manifest === null || sameManifest(manifest, this.manifest)) continue;
+        this.reloading = true;
+        if (this.engine.phase !== 'ready' || !this.engineConnector) {
+          // No engine yet (first tables, or the last load failed): start from scratch.
+          await this.connector?.close().catch(() => {});
+          this.connector = null;
+          this.engineConnector = null;
+          this.manifest = manifest;
+          this.manifestProblem = null;
+          this.engine = { phase: 'idle' };
+          await this.start(fetchFn);
+        } else {
+          await this.replaceTables(this.engineConnector, manifest, fetchFn);
+        }
+        this.tablesGeneration++;
+        this.reloading = false;
+      } while (this.reloadAgain);
+    } catch (error) {
+      console.error(error);
+    } finally {
+      this.checking = false;
+      this.reloading = false;
+    }
+  }
+
+  /**
+   * New tables into the running engine (no second 34 MB wasm start): every file is
+   * downloaded first, then the tables are re-created and filled while views' queries wait.
+   */
+  private async replaceTables(engine: LoadableConnector, manifest: Manifest, fetchFn: typeof fetch): Promise<void> {
+    const files = manifest.tables.filter((t) => t.rows > 0).map((t) => t.file);
+    const fetchBytes = prefetchBytes(fetchBytesFrom(fetchFn, this.dataBase), files);
+    await Promise.all(files.map((f) => fetchBytes(f)));
+    let release = () => {};
+    this.swapping = new Promise<void>((done) => (release = done));
+    try {
+      const report = await loadTables(engine, manifest, fetchBytes, () => {}, { deriveKept: false });
+      this.themes = await engine.query<ThemeOption>(themeOptions());
+      this.manifest = manifest;
+      this.connector = this.forViews(engine);
       this.engine = { phase: 'ready', missing: report.missing };
     } catch (error) {
       console.error(error);
       this.engine = { phase: 'error', problem: problemOf(error, 'table-load') };
-      await connector.close().catch(() => {});
+    } finally {
+      this.swapping = null;
+      release();
     }
+  }
+
+  /**
+   * Follows the server's event stream: re-analysis progress, and new tables (reloaded at
+   * once). A stream that drops reconnects by itself and is told the current tables again.
+   */
+  watchServer(): () => void {
+    if (typeof EventSource === 'undefined') return () => {};
+    const source = new EventSource(`${this.basePath}/api/events`);
+    source.addEventListener('status', (event) => {
+      const status = JSON.parse((event as MessageEvent<string>).data) as ServerStatus;
+      this.serverStatus = status.state === 'idle' && status.queued === 0 ? null : status;
+    });
+    source.addEventListener('tables', () => void this.reload());
+    const close = () => source.close();
+    addEventListener('pagehide', close);
+    return () => {
+      removeEventListener('pagehide', close);
+      close();
+    };
   }
 
   /** A link to `path` (e.g. termPath('数据')) that keeps the global filters and language. */

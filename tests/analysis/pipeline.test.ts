@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline, type Phase, type PipelineEffects } from '../../analysis/pipeline.ts';
+import { runPipeline, type EditionCache, type Phase, type PipelineEffects } from '../../analysis/pipeline.ts';
+import type { EditionResult } from '../../analysis/parallel/edition-job.ts';
 import { createMemorySink } from '../../analysis/write/sink.ts';
 import type { Diagnostic } from '../../analysis/model.ts';
 import { writeSyntheticCorpus } from '../../bench/corpus.ts';
@@ -28,10 +29,11 @@ function effects(log: { progress: [Phase, number, number][]; warnings: Diagnosti
   };
 }
 
-async function run(inputs: string[], workers: number) {
+async function run(inputs: string[], workers: number, more: { cache?: EditionCache; dictDir?: string } = {}) {
   const log = { progress: [] as [Phase, number, number][], warnings: [] as Diagnostic[] };
   const sink = createMemorySink();
-  const result = await runPipeline({ inputs, dictDir: join(ROOT, 'data/dict'), minPairCount: 2, workers }, effects(log), sink);
+  const options = { inputs, dictDir: more.dictDir ?? join(ROOT, 'data/dict'), minPairCount: 2, workers, cache: more.cache };
+  const result = await runPipeline(options, effects(log), sink);
   return { ...result, files: sink.files, log };
 }
 
@@ -72,5 +74,34 @@ describe('pipeline', () => {
     expect(hunan.tracks.map((t) => t.topics)).toEqual([5, 12, 3, 14, 12, 4, 4, 5, 4, 6, 15, 5, 8, 7, 5, 6, 7]);
     expect(hunan.has_bodies).toBe(true);
     expect(manifest.editions.find((e) => e.edition_id === '2025-fujian-xiamen')!.has_bodies).toBe(false);
+  });
+
+  it('with a cache, adding one edition computes that edition alone and writes the same bytes as a full run', async () => {
+    const store = new Map<string, EditionResult>();
+    const computed: string[] = [];
+    const cache: EditionCache = { get: (k) => store.get(k), set: (k, r) => (computed.push(r.edition_id), store.set(k, r)) };
+    const folder = join(mkdtempSync(join(tmpdir(), 'crosstrack-cache-')), 'editions');
+    cpSync(corpus, folder, { recursive: true });
+    const added = readdirSync(folder).find((n) => n.endsWith('.txt'))!;
+    const addedBytes = readFileSync(join(folder, added));
+    rmSync(join(folder, added));
+
+    await run([folder], 0, { cache });
+    expect(computed).toHaveLength(8);
+    computed.length = 0;
+    writeFileSync(join(folder, added), addedBytes);
+    const incremental = await run([folder], 0, { cache });
+    expect(computed).toEqual([incremental.manifest.inputs.find((i) => i.file === added)!.edition_id]);
+    const full = await run([folder], 0);
+    expect([...incremental.files.keys()].sort()).toEqual([...full.files.keys()].sort());
+    for (const [file, bytes] of full.files) expect(Buffer.compare(Buffer.from(incremental.files.get(file)!), Buffer.from(bytes)), file).toBe(0);
+
+    // Another dictionary is another key for every edition.
+    computed.length = 0;
+    const dictDir = mkdtempSync(join(tmpdir(), 'crosstrack-cache-dict-'));
+    cpSync(join(ROOT, 'data/dict'), dictDir, { recursive: true });
+    writeFileSync(join(dictDir, 'terms.txt'), readFileSync(join(dictDir, 'terms.txt'), 'utf8') + '\n合成分赛\n');
+    await run([folder], 0, { cache, dictDir });
+    expect(computed).toHaveLength(9);
   });
 });

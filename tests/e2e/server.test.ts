@@ -141,7 +141,7 @@ describe('the built server', () => {
   });
 
   it('answers the names CROSSTRACK_ALLOWED_HOSTS adds', async () => {
-    const other = await startServer({ CROSSTRACK_ALLOWED_HOSTS: 'crosstrack.intranet, data.example.cn' });
+    const other = await startServer({ env: { CROSSTRACK_ALLOWED_HOSTS: 'crosstrack.intranet, data.example.cn' } });
     try {
       expect((await ask(other, '/data/manifest.json', { host: 'crosstrack.intranet:8080' })).status).toBe(200);
       expect((await ask(other, '/', { host: 'data.example.cn' })).status).toBe(200);

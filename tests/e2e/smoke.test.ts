@@ -213,8 +213,8 @@ describe('overview', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     // In words a policy user can act on: no terminal command.
-    expect(await alert.textContent()).toContain('还没有可用的分析数据');
-    expect(await alert.textContent()).toContain('请联系看板管理员');
+    expect(await alert.textContent()).toContain('还没有分析数据：请在“数据管理”页添加一份赛题指南');
+    expect(await page.locator('main').getByRole('link', { name: '数据管理' }).getAttribute('href')).toMatch(/\/manage/);
     expect(await alert.textContent()).not.toMatch(/npm|终端|命令/);
     await page.screenshot({ path: join(SHOTS, 'overview-no-data.png') });
     await page.close();

@@ -1,11 +1,11 @@
 /**
  * Shared e2e plumbing: build the app if sources changed, make sure there is analysis
- * data to serve, start the production server (scripts/serve.ts in front of build/) on a
- * free port, drive /usr/bin/chromium.
+ * data to serve (a workspace's tables/), start the production server (scripts/serve.ts in
+ * front of build/) on a free port with that workspace, drive /usr/bin/chromium.
  * Every request the page makes is recorded so tests can prove nothing leaves the machine.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,29 +24,31 @@ function newestMtime(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-const sameFile = (a: string, b: string) => existsSync(a) && existsSync(b) && readFileSync(a).equals(readFileSync(b));
-
-/** Builds unless build/ is newer than every source, static file and config, and serves the current data. */
+/** Builds unless build/ is newer than every source, static file and config (the tables are not part of it). */
 export function ensureBuild(): void {
-  const inputs = ['src', 'analysis/contract.ts', 'analysis/write', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+  const inputs = ['src', 'analysis', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
   const newestInput = Math.max(...inputs.map((p) => newestMtime(join(ROOT, p))));
-  const realData = join(ROOT, 'static/data/manifest.json');
-  const dataCurrent = !existsSync(realData) || sameFile(realData, join(BUILD_DIR, 'client/data/manifest.json'));
-  const fresh = existsSync(BUILD_ENTRY) && statSync(BUILD_ENTRY).mtimeMs > newestInput && dataCurrent;
+  // A build from before the tables moved to data/tables would serve its own stale copy.
+  const stale = existsSync(join(BUILD_DIR, 'client/data'));
+  const fresh = existsSync(BUILD_ENTRY) && statSync(BUILD_ENTRY).mtimeMs > newestInput && !stale;
   if (fresh && !process.env.E2E_FORCE_BUILD) return;
   // vitest sets NODE_ENV=test, which would make this a development build (SvelteKit's dev-only
   // warnings in the console); build exactly what `npm run build` ships.
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
+/** The bundled workspace, whose tables `npm run analyze` writes (data/tables). */
+export const REAL_WORKSPACE = join(ROOT, 'data');
+
 /**
- * The built app serves static/data (the real analysis output) when `npm run analyze` has
- * run; otherwise the test fixture is written into build/client/data (never into static/).
+ * The workspace the server serves: the real one when `npm run analyze` has run; otherwise
+ * a temporary one holding only the test fixture's tables (never written into data/).
  */
-export async function ensureData(): Promise<'real' | 'fixture'> {
-  if (existsSync(join(ROOT, 'static/data/manifest.json'))) return 'real';
-  await writeFixtureDir(join(BUILD_DIR, 'client/data'));
-  return 'fixture';
+export async function ensureData(): Promise<{ data: 'real' | 'fixture'; workspace: string }> {
+  if (existsSync(join(REAL_WORKSPACE, 'tables/manifest.json'))) return { data: 'real', workspace: REAL_WORKSPACE };
+  const workspace = mkdtempSync(join(tmpdir(), 'crosstrack-fixture-ws-'));
+  await writeFixtureDir(join(workspace, 'tables'));
+  return { data: 'fixture', workspace };
 }
 
 async function freePort(): Promise<number> {
@@ -61,15 +63,35 @@ async function freePort(): Promise<number> {
 
 export interface AppServer {
   url: string;
+  /** What the server printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
-/** `env` adds to the server's environment (e.g. CROSSTRACK_ALLOWED_HOSTS). */
-export async function startServer(env: Record<string, string> = {}): Promise<AppServer> {
+export interface ServerOptions {
+  /** The workspace folder (CROSSTRACK_WORKSPACE); default the bundled data/. */
+  workspace?: string;
+  /** More environment, e.g. HOST, CROSSTRACK_TOKEN or CROSSTRACK_ALLOWED_HOSTS. */
+  env?: Record<string, string>;
+}
+
+/** Room for the largest upload the workspace takes (20 MB) plus the form's other fields. */
+export const BODY_SIZE_LIMIT = String(21 * 1024 * 1024);
+
+export async function startServer(options: ServerOptions = {}): Promise<AppServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/serve.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, CROSSTRACK_BUILD_DIR: BUILD_DIR, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN: `http://127.0.0.1:${port}`,
+      CROSSTRACK_BUILD_DIR: BUILD_DIR,
+      BODY_SIZE_LIMIT,
+      CROSSTRACK_WORKSPACE: options.workspace ?? REAL_WORKSPACE,
+      ...options.env
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let output = '';
@@ -89,6 +111,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<App
   }
   return {
     url,
+    output: () => output,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
@@ -145,7 +168,11 @@ export function watchPage(page: Page, serverUrl: string): PageLog {
   const origin = new URL(serverUrl).origin;
   page.on('console', (m) => m.type() === 'error' && log.errors.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => log.errors.push(`page: ${e.message}`));
-  page.on('requestfailed', (r) => log.errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // The server's event stream stays open for the page's life; leaving the page cancels it.
+    if (new URL(r.url()).pathname.endsWith('/api/events') && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    log.errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) log.external.push(url);
@@ -181,16 +208,16 @@ export interface Dashboard {
 }
 
 /** What every browser test file starts with: a current build, data, the server and Chromium. */
-export async function openDashboard(): Promise<Dashboard> {
+export async function openDashboard(options: ServerOptions = {}): Promise<Dashboard> {
   ensureBuild();
-  const data = await ensureData();
-  const server = await startServer();
+  const found = options.workspace ? { data: 'real' as const, workspace: options.workspace } : await ensureData();
+  const server = await startServer({ ...options, workspace: found.workspace });
   const browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
   return {
     server,
     browser,
-    data,
+    data: found.data,
     async close() {
       await browser.close();
       await server.stop();

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markDone, planAnalysis, planBuild } from '../../scripts/start.ts';
+import { markDone, planAnalysis, planBuild, retireStaticData } from '../../scripts/start.ts';
 
 function project() {
   const root = mkdtempSync(join(tmpdir(), 'crosstrack-start-'));
@@ -24,7 +24,7 @@ describe('npm start planning', () => {
     const { root, write } = project();
     const analysis = planAnalysis(root);
     expect(analysis.needed).toBe(true);
-    write('static/data/manifest.json', '{}');
+    write('data/tables/manifest.json', '{}');
     markDone(root, analysis);
     const build = planBuild(root);
     expect(build.needed).toBe(true);
@@ -36,7 +36,7 @@ describe('npm start planning', () => {
 
   it('re-analyses when an edition or a dictionary changes, and rebuilds when sources change', () => {
     const { root, write } = project();
-    write('static/data/manifest.json', '{}');
+    write('data/tables/manifest.json', '{}');
     write('build/index.js', '');
     markDone(root, planAnalysis(root));
     markDone(root, planBuild(root));
@@ -54,12 +54,34 @@ describe('npm start planning', () => {
     expect(planAnalysis(root).needed).toBe(false);
   });
 
-  it('rebuilds when the tables changed, because the build serves them', () => {
+  it('does not rebuild when only the tables change: the server serves them from data/tables', () => {
     const { root, write } = project();
-    write('static/data/manifest.json', '{"v":1}');
+    write('data/tables/manifest.json', '{"v":1}');
     write('build/index.js', '');
     markDone(root, planBuild(root));
-    write('static/data/manifest.json', '{"v":2}');
+    write('data/tables/manifest.json', '{"v":2}');
+    write('data/.history/log.json', '{}');
+    expect(planBuild(root).needed).toBe(false);
+    expect(planAnalysis(root).needed).toBe(true);
+  });
+
+  it('rebuilds when the analysis code changes, because the server runs it', () => {
+    const { root, write } = project();
+    write('build/index.js', '');
+    markDone(root, planBuild(root));
+    write('analysis/cli.ts', '// cli 2');
     expect(planBuild(root).needed).toBe(true);
+  });
+
+  it('removes tables an older version left in static/data, which the build would serve instead', () => {
+    const { root, write } = project();
+    write('static/data/manifest.json', JSON.stringify({ tool: { name: 'crosstrack' } }));
+    write('static/favicon.svg', '<svg/>');
+    expect(retireStaticData(root)).toBe(true);
+    expect(existsSync(join(root, 'static/data'))).toBe(false);
+    expect(existsSync(join(root, 'static/favicon.svg'))).toBe(true);
+    write('static/data/manifest.json', JSON.stringify({ tool: { name: 'someone else' } }));
+    expect(retireStaticData(root)).toBe(false);
+    expect(existsSync(join(root, 'static/data/manifest.json'))).toBe(true);
   });
 });

@@ -17,13 +17,14 @@ import { SQL } from './messages/sql.ts';
 import { THEMES } from './messages/themes.ts';
 import { SCHEMA_ZH } from './messages/schema.ts';
 import { BASKET } from './messages/basket.ts';
+import { MANAGE } from './messages/manage.ts';
 import type { TableName } from '../../../analysis/contract.ts';
 
 export type { Message } from './messages/message.ts';
 /** The contract's tables and columns in Chinese (English reads analysis/contract.ts). */
 export { SCHEMA_ZH };
 
-export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, THEMES, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, BASKET } as const;
+export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, THEMES, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, BASKET, MANAGE } as const;
 
 export const MESSAGES = {
   ...SHELL,
@@ -35,7 +36,8 @@ export const MESSAGES = {
   ...TOPICS,
   ...NETWORK,
   ...SQL,
-  ...BASKET
+  ...BASKET,
+  ...MANAGE
 } as const;
 
 

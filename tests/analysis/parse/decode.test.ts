@@ -76,6 +76,18 @@ describe('.docx', () => {
   });
 });
 
+describe('the content decides, not the name', () => {
+  test('plain text named .docx, or with no extension, is read as text', async () => {
+    expect((await decodeSource(source('notes.docx', '赛道一：工业制造赛道'))).encoding).toBe('utf-8');
+    expect((await decodeSource(source('README', '赛道一：甲'))).text).toBe('赛道一：甲');
+  });
+
+  test('a Word document named .txt is read as Word', async () => {
+    const decoded = await decodeSource(source('guide.txt', fixture('sample-guide.docx')));
+    expect(decoded.encoding).toBe('docx');
+  });
+});
+
 describe('bad inputs', () => {
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
   const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0];
@@ -86,21 +98,18 @@ describe('bad inputs', () => {
     ['PNG renamed .txt', source('picture.txt', png), 'file-binary', 'PNG'],
     ['JPEG renamed .txt', source('photo.txt', [0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), 'file-binary', 'JPEG'],
     ['GIF renamed .md', source('anim.md', 'GIF89a\x01\x00'), 'file-binary', 'GIF'],
-    ['PDF renamed .txt', source('guide.txt', '%PDF-1.7\n%âãÏÓ'), 'file-binary', 'PDF'],
-    ['ZIP renamed .txt', source('archive.txt', [0x50, 0x4b, 3, 4, 20, 0]), 'file-binary', 'ZIP'],
+    ['PDF bytes named .txt (read as a PDF, by content)', source('guide.txt', '%PDF-1.7\n%âãÏÓ'), 'pdf-invalid'],
+    ['ZIP bytes named .txt (read as Word, by content)', source('archive.txt', [0x50, 0x4b, 3, 4, 20, 0]), 'docx-invalid'],
     ['NUL bytes', source('data.txt', [0x41, 0x00, 0x42, 0x00]), 'file-binary', 'NUL'],
     ['control characters', source('ctl.txt', '\x01\x02\x03\x04赛道'), 'file-binary'],
-    ['.pdf', source('guide.pdf', '%PDF-1.7'), 'file-unsupported', '.pdf'],
-    ['.doc', source('guide.doc', ole), 'file-unsupported', '.doc'],
-    ['.xlsx', source('topics.xlsx', [0x50, 0x4b, 3, 4]), 'file-unsupported', '.xlsx'],
-    ['.png', source('scan.png', png), 'file-unsupported', '.png'],
-    ['no extension', source('README', '赛道一：甲'), 'file-unsupported'],
+    ['Word 97-2003 .doc', source('guide.doc', ole), 'docx-invalid', '.doc'],
+    ['a spreadsheet (zip without a Word body)', source('topics.xlsx', fixture('not-word.docx')), 'docx-invalid', 'word/document.xml'],
+    ['.png', source('scan.png', png), 'file-binary', 'PNG'],
     ['bytes that are neither UTF-8 nor GB18030', source('bad.txt', [...new TextEncoder().encode('赛道一\n一、题\n'), 0xff, 0xfe, 0xfd]), 'file-undecodable'],
     ['GB18030-decodable bytes that are not Chinese text', source('odd.txt', [0x81, 0x30, 0x81, 0x30, 0x81, 0x30, 0x81, 0x31]), 'file-undecodable'],
     ['UTF-16 with an odd byte count', source('odd16.txt', [0xff, 0xfe, 0x75, 0x8d, 0x53]), 'file-undecodable'],
     ['truncated .docx', source('truncated.docx', fixture('truncated.docx')), 'docx-invalid'],
     ['zip without a Word body', source('not-word.docx', fixture('not-word.docx')), 'docx-invalid', 'word/document.xml'],
-    ['plain text named .docx', source('notes.docx', '赛道一：工业制造赛道'), 'docx-invalid', '.txt'],
     ['Word 97-2003 file named .docx', source('old.docx', ole), 'docx-invalid', '.doc'],
     ['PNG named .docx', source('picture.docx', png), 'file-binary', 'PNG'],
     ['Word document without text', source('blank.docx', buildDocx(['', ' '])), 'file-empty']
@@ -189,10 +198,11 @@ describe('robustness', () => {
     );
   });
 
-  test('any bytes named .docx fail with an AnalysisError, never a crash', async () => {
+  test('any bytes behind a zip or PDF signature decode or fail with an AnalysisError, never a crash', async () => {
+    const signatures = [[0x50, 0x4b, 3, 4], [...new TextEncoder().encode('%PDF-1.')], [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]];
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 120 }), async (bytes) => {
-        await expect(decodeSource(source('x.docx', bytes))).rejects.toBeInstanceOf(AnalysisError);
+      fc.asyncProperty(fc.constantFrom(...signatures), fc.uint8Array({ maxLength: 120 }), async (signature, bytes) => {
+        await expect(decodeSource(source('x.docx', Uint8Array.from([...signature, ...bytes])))).rejects.toBeInstanceOf(AnalysisError);
       }),
       { numRuns: 100 }
     );

@@ -48,8 +48,8 @@ describe('UI messages', () => {
     expect(translate('zh', 'chart.rows', {})).toBe('共 {n} 行');
   });
 
-  it('tells the user what to do when the data is missing, in words, never a terminal command', () => {
-    expect(translate('zh', 'error.manifest-missing')).toContain('请联系看板管理员');
+  it('tells the user what to do when the data is missing, in words on the page, never a terminal command', () => {
+    expect(translate('zh', 'error.manifest-missing')).toContain('请在“数据管理”页添加一份赛题指南');
     for (const key of keys) {
       for (const lang of ['zh', 'en'] as const) {
         expect(MESSAGES[key][lang], `${key} (${lang})`).not.toMatch(/npm |npx |\bnode\b|terminal|终端|命令行/);

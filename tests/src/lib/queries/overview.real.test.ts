@@ -1,5 +1,5 @@
 /**
- * Overview queries on the real analysis output (static/data): the word cloud's words, the
+ * Overview queries on the real analysis output (data/tables): the word cloud's words, the
  * cross-track matrix and the theme heatmap checked against the raw tables.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Term queries on the real analysis output (static/data; `npm run analyze` runs first when it
+ * Term queries on the real analysis output (data/tables; `npm run analyze` runs first when it
  * is missing). Expected values are computed here from the raw tables, never copied from output.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,0 +1,121 @@
+/** Words of 数据管理 (managing editions and dictionaries). */
+import { m, type Message } from './message.ts';
+
+export const MANAGE = {
+  // ── 数据管理 (data management) ───────────────────────────────────
+  'manage.heading': m('数据管理', 'Data management'),
+  'manage.intro': m(
+    '添加或修改赛题指南、修正词典，保存后服务器会自动重新分析，所有页面随即显示新结果。每一步都可以撤销。',
+    'Add or edit guides and fix the dictionaries; after each save the server re-analyses and every page shows the new results. Every step can be undone.'
+  ),
+  'manage.sections': m('本页内容', 'On this page'),
+  'manage.readOnly': m('此服务器以只读方式运行：可以查看，但不能更改数据。', 'This server runs read-only: you can look, but not change data.'),
+
+  // upload
+  'manage.upload.heading': m('添加赛题指南', 'Add a guide'),
+  'manage.upload.drop': m('把文件拖到这里，或', 'Drop a file here, or'),
+  'manage.upload.choose': m('选择文件', 'choose a file'),
+  'manage.upload.formats': m('支持 .txt、.md、.docx 和带文字的 .pdf，最大 {max}。按内容识别格式，与文件扩展名无关。', '.txt, .md, .docx and PDFs with text, up to {max}. The format is told by the content, not the extension.'),
+  'manage.upload.reading': m('正在读取 {file}…', 'Reading {file}…'),
+  'manage.upload.saving': m('正在保存并重新分析…', 'Saving and re-analysing…'),
+  'manage.upload.previewHeading': m('读取结果：{file}', 'How {file} reads'),
+  'manage.upload.summary': m('{format} · {tracks} 个赛道 · {topics} 个题目', '{format} · {tracks} tracks · {topics} topics'),
+  'manage.upload.titlesOnly': m('只有题目标题，没有赛题说明', 'titles only, no topic paragraphs'),
+  'manage.upload.noWarnings': m('没有警告：每个赛道和题目都已识别。', 'No warnings: every track and topic was recognised.'),
+  'manage.upload.warnings': m('{n} 条警告', '{n} warnings'),
+  'manage.upload.sameAs': m('注意：这份文件与已有版本 {id} 的文件完全相同，添加后会出现两个一样的版本。', 'Note: this file is byte for byte the file of edition {id}; adding it gives two identical editions.'),
+  'manage.upload.fields': m('版本信息（可修改）', 'Edition details (you can change them)'),
+  'manage.upload.missing': m('请填写：{fields}', 'Please fill in: {fields}'),
+  'manage.upload.idNote': m('将保存为版本 {id}', 'Will be saved as edition {id}'),
+  'manage.upload.confirm': m('确认添加', 'Add this edition'),
+  'manage.upload.cancel': m('取消', 'Cancel'),
+  'manage.upload.added': m('已添加版本 {id}（{tracks} 个赛道，{topics} 个题目）。', 'Added edition {id} ({tracks} tracks, {topics} topics).'),
+  'manage.upload.open': m('在总览中查看', 'See it in the overview'),
+  'manage.format.text': m('纯文本（{encoding}）', 'plain text ({encoding})'),
+  'manage.format.docx': m('Word 文档（.docx）', 'Word document (.docx)'),
+  'manage.format.pdf': m('PDF', 'PDF'),
+  'manage.where.line': m('第 {line} 行', 'line {line}'),
+  'manage.where.page': m('第 {page} 页', 'page {page}'),
+
+  // fields
+  'manage.field.year': m('年份', 'Year'),
+  'manage.field.region': m('地区', 'Region'),
+  'manage.field.title': m('标题', 'Title'),
+
+  // editions
+  'manage.editions.heading': m('已有版本', 'Editions'),
+  'manage.editions.count': m('共 {n} 个版本', '{n} editions'),
+  'manage.editions.id': m('版本编号', 'Edition id'),
+  'manage.editions.file': m('文件', 'File'),
+  'manage.editions.tracks': m('赛道', 'Tracks'),
+  'manage.editions.topics': m('题目', 'Topics'),
+  'manage.editions.warnings': m('警告', 'Warnings'),
+  'manage.editions.actions': m('操作', 'Actions'),
+  'manage.editions.edit': m('编辑', 'Edit'),
+  'manage.editions.save': m('保存', 'Save'),
+  'manage.editions.delete': m('删除', 'Delete'),
+  'manage.editions.confirmDelete': m('删除版本 {id}（{title}）？可以在“历史记录”中撤销。', 'Delete edition {id} ({title})? You can undo it under History.'),
+  'manage.editions.none': m('还没有版本：请在上面添加第一份赛题指南。', 'No editions yet: add the first guide above.'),
+
+  // dictionaries
+  'manage.dict.heading': m('词典', 'Dictionaries'),
+  'manage.dict.choose': m('词典', 'Dictionary'),
+  'manage.dict.terms': m('领域词（terms）', 'Domain terms'),
+  'manage.dict.stopwords': m('停用词', 'Stop words'),
+  'manage.dict.generic-verbs': m('通用动词', 'Generic verbs'),
+  'manage.dict.thesaurus': m('同义词表', 'Thesaurus'),
+  'manage.dict.themes': m('主题', 'Themes'),
+  'manage.dict.help.terms': m('每行一个词：分词时整体切出，不被拆开。以 # 开头的行是注释。', 'One term per line: cut whole, never split. Lines starting with # are comments.'),
+  'manage.dict.help.stopwords': m('每行一个词：不计入任何统计。', 'One word per line: never counted.'),
+  'manage.dict.help.generic-verbs': m('每行一个词：通用政策动词，可在看板中选择去掉或保留。', 'One word per line: generic policy verbs, which the dashboard can leave out or keep.'),
+  'manage.dict.help.thesaurus': m('每行两列，用 Tab 分隔：变体<Tab>标准词。', 'Two columns per line, separated by a tab: variant<Tab>canonical.'),
+  'manage.dict.help.themes': m('每行两列，用 Tab 分隔：主题<Tab>成员词（多个用、分隔）。', 'Two columns per line, separated by a tab: theme<Tab>member terms (several separated by 、).'),
+  'manage.dict.lines': m('{n} 行', '{n} lines'),
+  'manage.dict.changed': m('有未保存的修改', 'unsaved changes'),
+  'manage.dict.preview': m('预览修改效果', 'Preview the effect'),
+  'manage.dict.previewing': m('正在比较修改前后的分词（需要几秒）…', 'Comparing the cuts before and after (takes a few seconds)…'),
+  'manage.dict.save': m('保存并重新分析', 'Save and re-analyse'),
+  'manage.dict.revert': m('放弃修改', 'Discard changes'),
+  'manage.dict.saved': m('已保存 {file}，分析结果已更新。', 'Saved {file}; the tables are updated.'),
+  'manage.dict.same': m('这项修改不改变 {passages} 段文本中任何词条的计数。', 'This change moves no term count in the {passages} passages.'),
+  'manage.dict.changes': m('{n} 个词条的计数会变化（{passages} 段文本），以下是变化最大的：', '{n} term counts change ({passages} passages); the largest changes:'),
+  'manage.dict.term': m('词条', 'Term'),
+  'manage.dict.beforeAfter': m('修改前 → 修改后', 'Before → after'),
+  'manage.dict.example': m('例句（修改前 / 修改后的切分）', 'Example (cut before / after)'),
+  'manage.dict.cutBefore': m('修改前', 'before'),
+  'manage.dict.cutAfter': m('修改后', 'after'),
+  'manage.dict.added': m('已把“{term}”加到领域词末尾，预览或保存后生效。', '“{term}” was added to the end of the domain terms; preview or save to apply it.'),
+  'manage.dict.lineError': m('第 {line} 行：', 'Line {line}: '),
+
+  // history
+  'manage.history.heading': m('历史记录', 'History'),
+  'manage.history.undo': m('撤销上一步', 'Undo the last change'),
+  'manage.history.undoing': m('正在撤销…', 'Undoing…'),
+  'manage.history.undone': m('已撤销：{step}', 'Undone: {step}'),
+  'manage.history.none': m('还没有通过本页做过更改。', 'No changes have been made on this page yet.'),
+  'manage.history.when': m('时间', 'When'),
+  'manage.history.what': m('更改', 'Change'),
+  'manage.history.state': m('状态', 'State'),
+  'manage.history.state.done': m('生效中', 'in effect'),
+  'manage.history.state.undone': m('已撤销', 'undone'),
+  'manage.history.state.pending': m('进行中', 'in progress'),
+  'manage.history.state.undoing': m('撤销中', 'undoing'),
+  'manage.history.kind.add': m('添加版本 {subject}（{detail}）', 'Added {subject} ({detail})'),
+  'manage.history.kind.edit': m('修改版本 {subject} 的 {detail}', 'Edited {detail} of {subject}'),
+  'manage.history.kind.delete': m('删除版本 {subject}（{detail}）', 'Deleted {subject} ({detail})'),
+  'manage.history.kind.dict': m('保存词典 {detail}', 'Saved the dictionary {detail}'),
+
+  // links from the term pages
+  'manage.addToTerms': m('加入领域词典', 'Add to the domain terms'),
+  'manage.fixCuts': m('发现切错的词？在数据管理中修正词典', 'A word cut wrongly? Fix the dictionaries in Data management'),
+
+  // progress and access
+  'manage.progress.idle': m('服务器空闲：分析结果与文件一致。', 'The server is idle: the tables match the files.'),
+  'manage.progress.queued': m('另有 {n} 项更改排队', '{n} more changes waiting'),
+  'manage.token.heading': m('需要访问令牌', 'Access token needed'),
+  'manage.token.text': m('此服务器对局域网开放，更改数据需要管理员设置的访问令牌。令牌只保存在本浏览器标签页中。', 'This server is open to the network; changes need the access token its administrator set. The token is kept in this browser tab only.'),
+  'manage.token.label': m('访问令牌', 'Access token'),
+  'manage.token.submit': m('确定', 'OK'),
+  'manage.token.cancel': m('取消', 'Cancel'),
+  'manage.error': m('未完成：{message}', 'Not done: {message}')
+} as const satisfies Record<string, Message>;
