@@ -76,6 +76,16 @@ export const TOPIC_PARTS = ['title', 'body'] as const;
 export type TopicPart = (typeof TOPIC_PARTS)[number];
 export const DUPLICATE_KINDS = ['sentence', 'body'] as const;
 export type DuplicateKind = (typeof DUPLICATE_KINDS)[number];
+export const TRACK_STATUSES = ['matched', 'renamed', 'added', 'removed'] as const;
+export type TrackStatus = (typeof TRACK_STATUSES)[number];
+export const TOPIC_STATUSES = ['matched', 'edited', 'reworded', 'moved', 'added', 'removed'] as const;
+export type TopicStatus = (typeof TOPIC_STATUSES)[number];
+export const TERM_TREND_STATUSES = ['new', 'dropped', 'rising', 'falling', 'stable'] as const;
+export type TermTrendStatus = (typeof TERM_TREND_STATUSES)[number];
+export const COMPARE_BASES = ['full', 'titles'] as const;
+export type CompareBasis = (typeof COMPARE_BASES)[number];
+/** |G²| from which a rise or fall counts (p < 0.05, statistics.md). */
+export const G2_SIGNIFICANT = 3.84;
 
 const generic_verbs = str("'removed' (generic policy verbs treated as stop words) or 'kept'; the files hold 'removed', the dashboard derives 'kept' when it loads them");
 
@@ -250,6 +260,61 @@ export const near_duplicates = table(
   }
 );
 
+// ── Edition comparisons: every pair of consecutive editions of one region (by year) ──
+// The dashboard computes any other pair on demand with the same code (analysis/compare).
+
+export const track_alignment = table(
+  'track_alignment',
+  "Tracks of edition B aligned with the tracks of the earlier edition A of the same region: same name → matched; a track that keeps more than half of its topics under a new name → renamed; otherwise removed (A only) or added (B only). Rows: A's tracks in guide order, then B's added tracks.",
+  ['edition_a', 'edition_b', 'track_a', 'track_b'],
+  {
+    edition_a: str('Edition A (the earlier one, the reference)'),
+    edition_b: str('Edition B'),
+    track_a: intOrNull('Track ordinal in A; null for added'),
+    track_b: intOrNull('Track ordinal in B; null for removed'),
+    name_a: str("Track name in A ('' for added)"),
+    name_b: str("Track name in B ('' for removed)"),
+    status: str("'matched', 'renamed', 'added' or 'removed'"),
+    similarity: floatOrNull('Share of topics kept between the two tracks: 2 · aligned topic pairs / (topics in A + topics in B); null for added and removed')
+  }
+);
+
+export const topic_alignment = table(
+  'topic_alignment',
+  "Every topic of A and of B exactly once, aligned by content (character-bigram Dice of title and body, one-to-one assignment; see docs/ARCHITECTURE.md). matched = same title and body after width/space/punctuation normalisation; edited = same title, body changed; reworded = title changed; moved = now under a track that is not the aligned track of its track in A (may also be edited or reworded); added = B only; removed = A only. Rows: A's topics in guide order, then B's added topics.",
+  ['edition_a', 'edition_b', 'track_a', 'topic_a', 'track_b', 'topic_b'],
+  {
+    edition_a: str('Edition A (the reference)'),
+    edition_b: str('Edition B'),
+    track_a: intOrNull('Track ordinal in A; null for added'),
+    topic_a: intOrNull('Topic ordinal in A; null for added'),
+    track_b: intOrNull('Track ordinal in B; null for removed'),
+    topic_b: intOrNull('Topic ordinal in B; null for removed'),
+    status: str("'matched', 'edited', 'reworded', 'moved', 'added' or 'removed'"),
+    title_similarity: floatOrNull('Dice coefficient of the two titles\' character bigrams (normalised), 0 … 1; null for added and removed'),
+    body_similarity: floatOrNull('The same for the bodies; null for added and removed, and when either edition is titles-only')
+  }
+);
+
+export const term_trend = table(
+  'term_trend',
+  "Each term's rate in B against A (the reference), generic verbs removed. basis 'full' when both editions have bodies; 'titles' when either is titles-only, and then both sides count title tokens only. status: new (0 → >0), dropped (>0 → 0), rising / falling (|G²| ≥ 3.84, p < 0.05), stable otherwise.",
+  ['edition_a', 'edition_b', 'term'],
+  {
+    edition_a: str('Edition A (the reference)'),
+    edition_b: str('Edition B'),
+    basis: str("'full' (titles and bodies) or 'titles' (titles only, when either edition has no bodies)"),
+    term: str('Canonical term'),
+    count_a: int('Tokens in A on the basis'),
+    count_b: int('Tokens in B on the basis'),
+    per10k_a: float("count_a / A's tokens on the basis × 10,000"),
+    per10k_b: float("count_b / B's tokens on the basis × 10,000"),
+    log_ratio: float("Log Ratio of B's rate against A's (log₂, 0.5 for a zero count); +1 = twice as frequent in B"),
+    g2: float('Signed G² of B against A; positive when more frequent in B'),
+    status: str("'new', 'dropped', 'rising', 'falling' or 'stable'")
+  }
+);
+
 /** Every table, in the order the writer writes them and the docs list them. */
 export const TABLES = {
   editions,
@@ -263,7 +328,10 @@ export const TABLES = {
   cooccurrence,
   track_overlap,
   theme_track,
-  near_duplicates
+  near_duplicates,
+  track_alignment,
+  topic_alignment,
+  term_trend
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -281,6 +349,9 @@ export type CooccurrenceRow = RowOf<typeof cooccurrence>;
 export type TrackOverlapRow = RowOf<typeof track_overlap>;
 export type ThemeTrackRow = RowOf<typeof theme_track>;
 export type NearDuplicateRow = RowOf<typeof near_duplicates>;
+export type TrackAlignmentRow = RowOf<typeof track_alignment>;
+export type TopicAlignmentRow = RowOf<typeof topic_alignment>;
+export type TermTrendRow = RowOf<typeof term_trend>;
 
 export type Rows = { [K in TableName]: RowOf<(typeof TABLES)[K]>[] };
 

@@ -459,7 +459,8 @@ export class AnalysisError extends Error {
 
 /** Lines the CLI prints that are not diagnostics (phase names, the summary). */
 const CLI_TEXT = {
-  phase: (p: Params) => ({ read: '读取 read', segment: '分析 analyse', write: '写出 write' })[String(p.phase)] ?? String(p.phase),
+  phase: (p: Params) =>
+    ({ read: '读取 read', segment: '分析 analyse', compare: '版本对比 compare', write: '写出 write' })[String(p.phase)] ?? String(p.phase),
   summary: (p: Params) =>
     `完成 done: ${p.editions} 个版本 editions · ${p.tracks} 个赛道 tracks · ${p.topics} 个题目 topics · ` +
     `${p.terms} 个词条 terms · ${p.warnings} 条警告 warnings → ${p.out} (${p.seconds} s)`,

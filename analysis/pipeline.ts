@@ -14,6 +14,9 @@
  *   segment topics ──► edition tables (columns) ──► encoded Arrow/CSV batches ──► table writers   sink
  *                  └─► vocabulary summary ──► vocabulary;  near-duplicate finder (main thread)
  *     ▼
+ *   consecutive editions of one region (by year) ──compare──► track_alignment,
+ *     topic_alignment, term_trend (analysis/compare, the dashboard's on-demand code)
+ *     ▼
  *   terms, themes, near_duplicates ──► manifest.json                      sink
  *
  * Side effects (files, console, progress) come in through `effects` and `sink`,
@@ -40,6 +43,8 @@ import { compareCodePoints, computeEditionTables, createNearDuplicateFinder, cre
 import { createTableWriter, type EncodedBatch, type TableWriter } from './write/table-writer.ts';
 import type { OutputSink } from './write/sink.ts';
 import { sha256Hex, shortHash } from './hash.ts';
+import { compareEditions, consecutivePairs, type CompareEdition } from './compare/index.ts';
+import { termCountRows, type TermCountColumns } from './compare/terms.ts';
 
 export const TOOL = { name: 'crosstrack', version: '0.1.0' } as const;
 
@@ -83,7 +88,7 @@ export function editionCacheKey(edition: ParsedEdition, dictionaryVersion: strin
   );
 }
 
-export type Phase = 'read' | 'segment' | 'write';
+export type Phase = 'read' | 'segment' | 'compare' | 'write';
 
 export interface PipelineEffects {
   /** What the path is (symlinks followed), null when it does not exist. Only 'file' and 'dir' are read. */
@@ -104,7 +109,7 @@ export interface PipelineResult {
   manifest: Manifest;
   warnings: Diagnostic[];
   /** Milliseconds: per-edition steps summed over editions (CPU across threads), phases wall time. */
-  timings: Record<'read' | 'dictionaries' | 'segment' | 'tables' | 'encode' | 'editions' | 'finish', number>;
+  timings: Record<'read' | 'dictionaries' | 'segment' | 'tables' | 'encode' | 'editions' | 'compare' | 'finish', number>;
 }
 
 export const DEFAULT_MIN_PAIR_COUNT = 3;
@@ -310,9 +315,13 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
   ) as Record<TableName, TableWriter>;
   const vocabulary = createVocabulary(dict);
   const duplicates = createNearDuplicateFinder();
+  const pairs = consecutivePairs(editions.map((e) => e.meta));
+  const compared = new Set(pairs.flat());
+  const termCounts = new Map<string, TermCountColumns>();
 
   const append = (name: TableName, batch: EncodedBatch) => writers[name].appendEncoded(batch);
   const emit = (result: EditionResult, i: number) => {
+    if (compared.has(result.edition_id)) termCounts.set(result.edition_id, result.termCounts);
     for (const [name, batch] of Object.entries(result.tables)) append(name as TableName, batch);
     vocabulary.addSummary(result.edition_id, result.vocabulary);
     duplicates.add(editions[i]);
@@ -345,6 +354,8 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
     options.cache ? undefined : append
   );
   const editionsDone = performance.now();
+  compareConsecutive(editions, pairs, termCounts, writers, fx);
+  const compareDone = performance.now();
   const termRows = vocabulary.rows();
   writers.terms.append(termRows);
   writers.themes.append(vocabulary.themeRows());
@@ -366,9 +377,37 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
     read: read - dictionaries,
     ...steps,
     editions: editionsDone - read,
-    finish: end - editionsDone
+    compare: compareDone - editionsDone,
+    finish: end - compareDone
   };
   return { manifest, warnings, timings };
+}
+
+/** Every pair of consecutive editions of one region, compared and written in pair order. */
+function compareConsecutive(
+  editions: readonly ParsedEdition[],
+  pairs: readonly [string, string][],
+  termCounts: ReadonlyMap<string, TermCountColumns>,
+  writers: Record<TableName, TableWriter>,
+  fx: PipelineEffects
+): void {
+  const byId = new Map(editions.map((e) => [e.meta.edition_id, e]));
+  const inputOf = (id: string): CompareEdition => {
+    const e = byId.get(id)!;
+    return {
+      edition_id: id,
+      tracks: e.tracks.map((t) => ({ track_no: t.track_no, track_name: t.track_name })),
+      topics: e.tracks.flatMap((t) => t.topics.map((p) => ({ track_no: t.track_no, topic_no: p.topic_no, title: p.title, body: p.body }))),
+      terms: termCountRows(termCounts.get(id)!)
+    };
+  };
+  for (const [i, [a, b]] of pairs.entries()) {
+    const result = compareEditions(inputOf(a), inputOf(b));
+    writers.track_alignment.append(result.tracks);
+    writers.topic_alignment.append(result.topics);
+    writers.term_trend.append(result.terms);
+    fx.progress('compare', i + 1, pairs.length, `${a} → ${b}`);
+  }
 }
 
 /** Short hash over every dictionary file: the manifest's dictionary_version. */

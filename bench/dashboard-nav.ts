@@ -31,6 +31,7 @@ export const ROUTES: RouteCase[] = [
   { path: '/overlap', selector: CHART, route: 'overlap/+page.svelte' },
   { path: '/network', selector: '.network svg .node circle', route: 'network/+page.svelte' },
   { path: `/topics?q=${encodeURIComponent('数据')}`, selector: 'main ol.hits li', route: 'topics/+page.svelte' },
+  { path: '/compare?a=2025-fujian-xiamen&b=2026-hunan', selector: '#topics article.pair', route: 'compare/+page.svelte' },
   {
     path: `/sql?q=${encodeURIComponent(exampleQueries('2026-hunan')[0].sql)}`,
     selector: 'section.result tbody tr',

@@ -5,13 +5,17 @@
  * time over all threads, including about 1.5 s for the process's start and writing the
  * synthetic corpus: near 2 × seconds (+1.5) means both cores were busy the whole run.
  *
+ * Then the edition comparison (bench/compare.ts, its own process): alignment precision and
+ * recall on the constructed variants of the Hunan guide, and the time to align two
+ * 1,000-topic editions (target < 1 s).
  * Then the dashboard (bench/dashboard.ts, its own process): navigation → first chart per
  * route in headless Chromium, and every view's queries on DuckDB-WASM.
  * Then data management on the built server (bench/workspace.ts, its own process): upload → in the
  * served tables on the bundled corpus and on 200 editions (goals < 2 s and < 5 s), an open
  * dashboard showing it, a dictionary change, a PDF, 20 uploads at once.
- * BENCH_SIZES limits the analysis sizes (empty: none); BENCH_WORKSPACE=0 skips data management
- * (BENCH_WORKSPACE_SIZES=2,200 chooses its workspaces); BENCH_DASHBOARD=0 skips the dashboard.
+ * BENCH_SIZES limits the analysis sizes (empty: none); BENCH_COMPARE=0 skips the comparison,
+ * BENCH_WORKSPACE=0 data management (BENCH_WORKSPACE_SIZES=2,200 chooses its workspaces),
+ * BENCH_DASHBOARD=0 the dashboard.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -38,6 +42,12 @@ for (const n of sizes) {
     `${String(r.editions).padStart(8)} | ${r.mb.toFixed(1).padStart(6)} | ${r.seconds.toFixed(2).padStart(7)} | ${r.cpuSeconds.toFixed(1).padStart(5)} | ` +
       `${r.mbPerSecond.toFixed(1).padStart(5)} | ${r.peakMb.toFixed(0).padStart(11)} | ${r.outMb.toFixed(0).padStart(9)} | ${per(t.segment)} / ${per(t.tables)} / ${per(t.encode)}`
   );
+}
+
+if (process.env.BENCH_COMPARE !== '0') {
+  console.log();
+  const compare = spawnSync('npx', ['tsx', 'bench/compare.ts'], { cwd: ROOT, stdio: 'inherit' });
+  if (compare.status !== 0) process.exit(compare.status ?? 1);
 }
 
 if (process.env.BENCH_WORKSPACE !== '0') {

@@ -7,6 +7,7 @@ import type { Dictionaries, ParsedEdition } from '../model.ts';
 import { createSegmenter } from '../segment/index.ts';
 import { forEachEditionTable, summarizeVocabulary, type EditionTableName, type VocabularySummary } from '../tables/index.ts';
 import { encodeColumns, type EncodedBatch } from '../write/table-writer.ts';
+import { termCountsOf, type TermCountColumns } from '../compare/terms.ts';
 
 export interface EditionJobOptions {
   minPairCount: number;
@@ -18,6 +19,8 @@ export interface EditionResult {
   edition_id: string;
   tables: Record<EditionTableName, EncodedBatch>;
   vocabulary: VocabularySummary;
+  /** Term counts (generic verbs removed) for the edition comparisons. */
+  termCounts: TermCountColumns;
   /** Milliseconds spent per step, for the benchmark's breakdown. */
   timings: { segment: number; tables: number; encode: number };
 }
@@ -67,8 +70,9 @@ export function createEditionJob(dict: Dictionaries, options: EditionJobOptions)
       else tables[name] = tables[name] ? joinBatches(tables[name], encoded) : encoded;
       encode += performance.now() - started;
     });
+    const termCounts = termCountsOf(segmented);
     const t2 = performance.now();
-    return { edition_id: edition.meta.edition_id, tables, vocabulary, timings: { segment: t1 - t0, tables: t2 - t1 - encode, encode } };
+    return { edition_id: edition.meta.edition_id, tables, vocabulary, termCounts, timings: { segment: t1 - t0, tables: t2 - t1 - encode, encode } };
   };
 }
 

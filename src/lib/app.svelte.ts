@@ -13,8 +13,10 @@ import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { deriveOnFirstUse } from './db/derive.ts';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
 import { GLOBAL_KEYS, WAS_KEY, parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
-import { nextFilters, searchWithFilters } from './state/filter-change.ts';
+import { searchWithFilters } from './state/filter-change.ts';
 import { hrefWithGlobals } from './state/url.ts';
+import { trackParamsAcross } from './state/tracks-across.ts';
+import { tracksAcross } from './compare/editions.ts';
 import { routeExists } from './nav.ts';
 import { loadVega } from './charts/vega-modules.ts';
 
@@ -292,10 +294,18 @@ export class AppState {
   }
 
   setFilters(changes: Partial<GlobalFilters>): Promise<void> {
-    const search = writeFilters(nextFilters(this.filters, changes), page.url.searchParams);
+    const next = { ...this.filters, ...changes };
+    let search = page.url.searchParams;
+    // Track numbers belong to one edition: a choice moves to the same-named tracks of the new one.
+    if (changes.edition !== undefined && changes.edition !== this.filters.edition) {
+      const from = this.filters.edition;
+      if (changes.tracks === undefined) next.tracks = tracksAcross(this.manifest, from, changes.edition, this.filters.tracks);
+      search = trackParamsAcross(search, this.manifest, from, changes.edition);
+    }
+    const written = writeFilters(next, search);
     // The reader chose these filters: a notice about an earlier change would now mislead.
-    search.delete(WAS_KEY);
-    return this.setSearch(search);
+    written.delete(WAS_KEY);
+    return this.setSearch(written);
   }
 
   /** The current URL with the other language, for the language toggle link. */

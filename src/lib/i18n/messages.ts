@@ -16,6 +16,7 @@ import { NETWORK } from './messages/network.ts';
 import { SQL } from './messages/sql.ts';
 import { THEMES } from './messages/themes.ts';
 import { SCHEMA_ZH } from './messages/schema.ts';
+import { COMPARE } from './messages/compare.ts';
 import { BASKET } from './messages/basket.ts';
 import { MANAGE } from './messages/manage.ts';
 import type { TableName } from '../../../analysis/contract.ts';
@@ -24,7 +25,7 @@ export type { Message } from './messages/message.ts';
 /** The contract's tables and columns in Chinese (English reads analysis/contract.ts). */
 export { SCHEMA_ZH };
 
-export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, THEMES, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, BASKET, MANAGE } as const;
+export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, THEMES, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, COMPARE, BASKET, MANAGE } as const;
 
 export const MESSAGES = {
   ...SHELL,
@@ -36,6 +37,7 @@ export const MESSAGES = {
   ...TOPICS,
   ...NETWORK,
   ...SQL,
+  ...COMPARE,
   ...BASKET,
   ...MANAGE
 } as const;

@@ -2,7 +2,7 @@
  * Queries behind 词条: the term index (the segmentation audit list) and one term's page
  * (count by track, spread, KWIC lines, co-occurring terms, trend across editions).
  */
-import type { GenericVerbs } from '../../../analysis/contract.ts';
+import { G2_SIGNIFICANT, type GenericVerbs } from '../../../analysis/contract.ts';
 import { empty, pick, sql, toQuery, type Fragment, type Query } from './builder.ts';
 import { genericVerbClause, themeClause, tracksClause, TRACK_TOKENS, type FilterParams } from './filters.ts';
 
@@ -332,58 +332,122 @@ export interface TermTrendRow {
   edition_id: string;
   year: number;
   region: string;
-  /** Tokens of the edition under the generic-verb setting. */
+  has_bodies: boolean;
+  /** Tokens of the edition under the generic-verb setting, titles and bodies. */
   tokens: number;
   count: number;
   per10k: number;
-  /** The previous edition (by year), the reference A of the comparison; null for the first. */
+  /** Title tokens of the edition and of the term (0 unless some edition is titles-only). */
+  title_tokens: number;
+  title_count: number;
+  /** 'titles' when any edition is titles-only: the chart then compares every edition on titles. */
+  series_basis: 'full' | 'titles';
+  /** count, tokens and per10k on the series basis (what the bars show). */
+  basis_count: number;
+  basis_tokens: number;
+  basis_per10k: number;
+  /**
+   * The reference A of the comparison: the previous edition of the same region (by year),
+   * else the previous edition overall; null for the first.
+   */
   prev_edition: string | null;
+  /** This pair's basis: 'full' when both have bodies, 'titles' when either is titles-only; null for the first. */
+  basis: 'full' | 'titles' | null;
+  /** The term's tokens in A (previous) and B (this edition) on the pair's basis. */
+  count_a: number | null;
+  count_b: number | null;
   /** Log Ratio of this edition (B) against the previous one (A); null for the first. */
   log_ratio: number | null;
   /** Signed G² of B against A; null for the first. */
   g2: number | null;
+  /** new, dropped, rising, falling or stable (|G²| ≥ 3.84), as in term_trend; null for the first. */
+  status: 'new' | 'dropped' | 'rising' | 'falling' | 'stable' | null;
 }
 
 /**
- * The term's rate in every edition (oldest first) and, between consecutive editions,
- * Log Ratio and signed G² with the earlier edition as reference — statistics.md "Term
+ * The term's rate in every edition (oldest first) and, against the previous edition of
+ * the same region (else the previous one overall), Log Ratio and signed G² with the
+ * earlier edition as reference — statistics.md "Term
  * trend between editions", with the edge cases of analysis/tables/stats.ts (logRatio,
  * g2Signed): empty corpus → 0; 0.5 for a zero count in Log Ratio; equal rates → G² 0.
+ * The basis rule of analysis/compare: a pair with a titles-only edition counts both
+ * sides on titles alone (title spans of term_topic), so a titles-only list is not
+ * compared with a full guide. Title tokens are summed only when some edition needs them.
  */
 export function termTrend(p: { term: string; genericVerbs: GenericVerbs }): Query {
   return toQuery(sql`
     WITH e AS (
-      SELECT e.edition_id, e.year, e.region, SUM(t.${pick(TRACK_TOKENS, p.genericVerbs)})::DOUBLE AS tokens
+      SELECT e.edition_id, e.year, e.region, e.has_bodies, SUM(t.${pick(TRACK_TOKENS, p.genericVerbs)})::DOUBLE AS tokens
       FROM editions e JOIN tracks t ON t.edition_id = e.edition_id
-      GROUP BY e.edition_id, e.year, e.region
+      GROUP BY e.edition_id, e.year, e.region, e.has_bodies
+    ),
+    titles AS (
+      SELECT tt.edition_id,
+        SUM(CASE WHEN tt.title_spans = '' THEN 0 ELSE length(string_split(tt.title_spans, ' ')) END)::DOUBLE AS title_tokens,
+        SUM(CASE WHEN tt.term <> ${p.term} OR tt.title_spans = '' THEN 0 ELSE length(string_split(tt.title_spans, ' ')) END)::DOUBLE AS title_count
+      FROM term_topic tt
+      WHERE EXISTS (SELECT 1 FROM editions WHERE NOT has_bodies) ${genericVerbClause(sql`tt.term`, p.genericVerbs)}
+      GROUP BY tt.edition_id
     ),
     c AS (
-      SELECT e.*, COALESCE(s.count, 0)::DOUBLE AS count
-      FROM e LEFT JOIN term_stats s ON s.edition_id = e.edition_id AND s.generic_verbs = ${p.genericVerbs} AND s.term = ${p.term}
+      SELECT e.*, COALESCE(s.count, 0)::DOUBLE AS count,
+        COALESCE(ti.title_tokens, 0) AS title_tokens, COALESCE(ti.title_count, 0) AS title_count,
+        CASE WHEN bool_and(e.has_bodies) OVER () THEN 'full' ELSE 'titles' END AS series_basis
+      FROM e
+      LEFT JOIN term_stats s ON s.edition_id = e.edition_id AND s.generic_verbs = ${p.genericVerbs} AND s.term = ${p.term}
+      LEFT JOIN titles ti ON ti.edition_id = e.edition_id
+    ),
+    ordered AS (
+      SELECT *, COALESCE(
+        lag(edition_id) OVER (PARTITION BY region ORDER BY year, edition_id),
+        lag(edition_id) OVER (ORDER BY year, edition_id)) AS prev_edition
+      FROM c
     ),
     pairs AS (
+      SELECT o.*,
+        CASE WHEN o.prev_edition IS NULL THEN NULL WHEN o.has_bodies AND p.has_bodies THEN 'full' ELSE 'titles' END AS basis,
+        p.count AS prev_count, p.tokens AS prev_tokens, p.title_count AS prev_title_count, p.title_tokens AS prev_title_tokens
+      FROM ordered o LEFT JOIN c p ON p.edition_id = o.prev_edition
+    ),
+    based AS (
       SELECT *,
-        lag(edition_id) OVER w AS prev_edition,
-        count AS a, lag(count) OVER w AS b, tokens AS c_tok, lag(tokens) OVER w AS d_tok
-      FROM c WINDOW w AS (ORDER BY year, edition_id)
+        CASE WHEN basis = 'full' THEN count ELSE title_count END AS a,
+        CASE WHEN basis = 'full' THEN prev_count ELSE prev_title_count END AS b,
+        CASE WHEN basis = 'full' THEN tokens ELSE title_tokens END AS c_tok,
+        CASE WHEN basis = 'full' THEN prev_tokens ELSE prev_title_tokens END AS d_tok,
+        CASE WHEN series_basis = 'full' THEN count ELSE title_count END AS basis_count,
+        CASE WHEN series_basis = 'full' THEN tokens ELSE title_tokens END AS basis_tokens
+      FROM pairs
     ),
     g AS (
       SELECT *,
         c_tok * (a + b) / (c_tok + d_tok) AS e1,
-        d_tok * (a + b) / (c_tok + d_tok) AS e2
-      FROM pairs
+        d_tok * (a + b) / (c_tok + d_tok) AS e2,
+        CASE WHEN prev_edition IS NULL THEN NULL
+          WHEN c_tok <= 0 OR d_tok <= 0 OR a + b <= 0 OR a * d_tok = b * c_tok THEN 0.0
+          ELSE sign(a * d_tok - b * c_tok) * greatest(0.0, 2 * (
+            CASE WHEN a > 0 THEN a * ln(a / (c_tok * (a + b) / (c_tok + d_tok))) ELSE 0.0 END +
+            CASE WHEN b > 0 THEN b * ln(b / (d_tok * (a + b) / (c_tok + d_tok))) ELSE 0.0 END)) END AS g2
+      FROM based
     )
-    SELECT edition_id, year, region, tokens::INTEGER AS tokens, count::INTEGER AS count,
+    SELECT edition_id, year, region, has_bodies, tokens::INTEGER AS tokens, count::INTEGER AS count,
       CASE WHEN tokens > 0 THEN count * 10000.0 / tokens ELSE 0.0 END AS per10k,
-      prev_edition,
+      title_tokens::INTEGER AS title_tokens, title_count::INTEGER AS title_count, series_basis,
+      basis_count::INTEGER AS basis_count, basis_tokens::INTEGER AS basis_tokens,
+      CASE WHEN basis_tokens > 0 THEN basis_count * 10000.0 / basis_tokens ELSE 0.0 END AS basis_per10k,
+      prev_edition, basis,
+      CASE WHEN basis IS NULL THEN NULL ELSE b::INTEGER END AS count_a,
+      CASE WHEN basis IS NULL THEN NULL ELSE a::INTEGER END AS count_b,
       CASE WHEN prev_edition IS NULL THEN NULL
         WHEN c_tok <= 0 OR d_tok <= 0 THEN 0.0
         ELSE log2((greatest(a, 0.5) * d_tok) / (greatest(b, 0.5) * c_tok)) END AS log_ratio,
+      g2,
       CASE WHEN prev_edition IS NULL THEN NULL
-        WHEN c_tok <= 0 OR d_tok <= 0 OR a + b <= 0 OR a * d_tok = b * c_tok THEN 0.0
-        ELSE sign(a * d_tok - b * c_tok) * greatest(0.0, 2 * (
-          CASE WHEN a > 0 THEN a * ln(a / e1) ELSE 0.0 END +
-          CASE WHEN b > 0 THEN b * ln(b / e2) ELSE 0.0 END)) END AS g2
+        WHEN b = 0 AND a > 0 THEN 'new'
+        WHEN b > 0 AND a = 0 THEN 'dropped'
+        WHEN g2 >= ${G2_SIGNIFICANT} THEN 'rising'
+        WHEN g2 <= ${-G2_SIGNIFICANT} THEN 'falling'
+        ELSE 'stable' END AS status
     FROM g
     ORDER BY year, edition_id`);
 }

@@ -117,6 +117,18 @@ export const STATISTICS = {
     zh: '版本 A 与 B 之间：各自的每万词频次，以及以 A 为参照的对数比和带符号的 G²（定义同上）。',
     en: 'Between editions A and B: per10k in each, and Log Ratio and signed G² as above with A as reference.'
   },
+  trendStatus: {
+    name: { zh: '词条升降类别', en: 'Term trend status' },
+    formula: null,
+    zh: '以 A 为参照：A 中没有、B 中有为“新出现”，反之为“消失”；G² 绝对值 ≥ 3.84（约 p < 0.05）时按符号记为“上升”或“下降”，其余为“持平”。一方仅含题目标题时，两边都只按标题计算。',
+    en: 'A is the reference: absent from A and present in B = new, the reverse = dropped; |G²| ≥ 3.84 (about p < 0.05) = rising or falling by its sign; otherwise stable. When one edition has titles only, both sides count titles only.'
+  },
+  alignment: {
+    name: { zh: '版本对齐', en: 'Edition alignment' },
+    formula: null,
+    zh: '两个版本的赛道和题目按内容对应，不看编号和顺序。文本去掉空白和标点、统一全半角后切成相邻两字，相似度为两者共有的两字组数 × 2 ÷ 两者两字组总数（Sørensen–Dice 系数，0–1），标题和正文分别计算；再按相似度做一对一匹配（匈牙利算法）。题目：未变（标题、正文相同）、正文修改（标题相同）、改写（标题不同而内容相近）、调整赛道（所在赛道不是原赛道的对应赛道）、新增、删除。赛道：同名为相同；原赛道一半以上题目归入一个新名称的赛道为更名；其余为新增、删除。一方仅含题目标题时只比较标题。',
+    en: 'Tracks and topics of two editions are matched by content, never by number or order. Text without spaces and punctuation, width folded, is cut into character bigrams; similarity is 2 × shared bigrams ÷ all bigrams of both (Sørensen–Dice, 0–1), for titles and paragraphs; a one-to-one assignment (Hungarian algorithm) then pairs them. Topics: unchanged (same title and paragraph), paragraph edited (same title), reworded (another title, similar content), moved (its track is not the aligned track of its old one), added, removed. Tracks: same name = matched; more than half of a track’s topics in one newly named track = renamed; otherwise added or removed. With a titles-only edition only titles are compared.'
+  },
   communities: {
     name: { zh: '共现网络社群', en: 'Network communities' },
     formula: null,

@@ -12,6 +12,8 @@ import { GLOBAL_KEYS, WAS_KEY } from './filters.ts';
 
 export interface ParamCodec<T> {
   readonly fallback: T;
+  /** 'track': a track number of the current edition, carried to another edition by name. */
+  readonly kind?: 'track';
   /** Never throws: anything unreadable becomes the fallback. */
   parse(raw: string | null): T;
   /** null = leave the key out (the value is the default). */
@@ -46,6 +48,17 @@ export const oneOf = <const V extends readonly string[]>(values: V, fallback: V[
 export const bool = (fallback: boolean): ParamCodec<boolean> =>
   codec(fallback, (raw) => (raw === '1' ? true : raw === '0' ? false : undefined), (v) => (v ? '1' : '0'));
 
+/**
+ * A track number of the current edition (0 = none). When the 版本 filter changes,
+ * AppState.setFilters carries it to the same-named track of the new edition (or drops it),
+ * so a track choice never silently means another track.
+ */
+export const trackNo = (): ParamCodec<number> => ({ ...int(0, 0), kind: 'track' });
+
+const TRACK_KEYS = new Set<string>();
+/** URL keys some view declared with trackNo(). */
+export const trackParamKeys = (): ReadonlySet<string> => TRACK_KEYS;
+
 /** Comma-separated integers, e.g. track numbers. */
 export const intList = (fallback: number[] = []): ParamCodec<number[]> =>
   codec(
@@ -71,6 +84,7 @@ export interface ViewParams<S extends Schema> {
 export function defineParams<S extends Schema>(schema: S): ViewParams<S> {
   for (const key of Object.keys(schema)) {
     if (GLOBAL_KEYS.includes(key) || key === WAS_KEY) throw new Error(`URL key "${key}" is reserved for the global filters`);
+    if (schema[key].kind === 'track') TRACK_KEYS.add(key);
   }
   return {
     schema,

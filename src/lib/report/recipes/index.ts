@@ -3,6 +3,8 @@
  * rename or reuse one; a new view adds its recipes here.
  */
 import type { Recipe } from '../recipe.ts';
+import { compareSummary, compareTerms, compareThemeHeatmap, compareTopics, compareTracks } from './compare.ts';
+import { compareFirstSeen, compareSeriesTerms, compareSeriesThemes } from './compare-series.ts';
 import { networkGraph, networkNodesTable } from './network.ts';
 import { overlapChord, overlapHeatmap, overlapPairTopics, overlapShared } from './overlap.ts';
 import { overviewCloud, overviewCross, overviewHeatmap, overviewTop } from './overview.ts';
@@ -37,6 +39,14 @@ const ALL: Recipe<never>[] = [
   overlapPairTopics,
   networkGraph,
   networkNodesTable,
+  compareSummary,
+  compareTracks,
+  compareTopics,
+  compareTerms,
+  compareThemeHeatmap,
+  compareSeriesThemes,
+  compareSeriesTerms,
+  compareFirstSeen,
   topicsResults,
   sqlResult
 ] as unknown as Recipe<never>[];

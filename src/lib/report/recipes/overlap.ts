@@ -6,15 +6,15 @@ import type { TableColumn } from '../../charts/types.ts';
 import type { Figure } from '../../export/figure.ts';
 import { formatCount, formatStat } from '../../format.ts';
 import { OVERLAP_METRIC_KEYS, overlapMatrix, pairTopics, sharedTerms, type OverlapCell, type OverlapMetric, type PairTopicRow, type SharedTermRow } from '../../queries/overlap.ts';
-import { defineParams, int, oneOf } from '../../state/params.ts';
+import { defineParams, int, oneOf, trackNo } from '../../state/params.ts';
 import { membersOf, queryRecipe, wordsOf, type RecipeContext } from '../recipe.ts';
 import { fileParts, selectionTitle } from '../selection.ts';
 
 export const WEIGHTS = ['shared', 'metric'] as const;
 export const SHARED_BARS = 25;
 export const overlapView = defineParams({
-  a: int(0, 0),
-  b: int(0, 0),
+  a: trackNo(),
+  b: trackNo(),
   metric: oneOf(OVERLAP_METRIC_KEYS, 'jaccard'),
   weight: oneOf(WEIGHTS, 'shared')
 });

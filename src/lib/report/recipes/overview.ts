@@ -10,7 +10,7 @@ import type { TableColumn } from '../../charts/types.ts';
 import { cloudWords, seedOf } from '../../charts/wordcloud.ts';
 import { formatCount, formatStat } from '../../format.ts';
 import { cloudTerms, crossTrackTerms, themeTrackHeatmap, topTerms, type CrossTrackCell, type ThemeTrackCell, type TopTermRow } from '../../queries/overview.ts';
-import { defineParams, int } from '../../state/params.ts';
+import { defineParams, int, trackNo } from '../../state/params.ts';
 import { parseVocabulary } from '../../state/vocabulary.ts';
 import { membersOf, queryRecipe, wordsOf, type RecipeContext } from '../recipe.ts';
 import { fileParts, selectionTitle } from '../selection.ts';
@@ -18,7 +18,7 @@ import { fileParts, selectionTitle } from '../selection.ts';
 export const OVERVIEW_TOP = 20;
 export const CLOUD_TERMS = 80;
 export const CROSS_CHOICES = [10, 20, 30, 50];
-export const overviewView = defineParams({ cloud: int(0, 0), cross: int(20, 5, 50) });
+export const overviewView = defineParams({ cloud: trackNo(), cross: int(20, 5, 50) });
 
 const edition = (ctx: RecipeContext) => ctx.manifest.editions.find((e) => e.edition_id === ctx.filters.edition);
 const frameBase = (ctx: RecipeContext) => ({

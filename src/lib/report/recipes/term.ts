@@ -239,8 +239,12 @@ export const termCoocRecipe = queryRecipe<CooccurrenceRow>({
   }
 });
 
-export type LabelledTrendRow = TermTrendRow & { edition: string };
+export type LabelledTrendRow = TermTrendRow & { edition: string; status_label: string };
 
+/**
+ * Bars count on each row's series basis (titles only on every bar when any edition is
+ * titles-only); each pair's Log Ratio, G² and status on the pair's basis, as /compare does.
+ */
 export const termTrendRecipe = queryRecipe<TermTrendRow>({
   id: 'term.trend',
   kind: 'chart',
@@ -248,36 +252,47 @@ export const termTrendRecipe = queryRecipe<TermTrendRow>({
   query: (ctx) => termTrend({ term: termOf(ctx), genericVerbs: ctx.filters.genericVerbs }),
   present(ctx, raw) {
     const w = wordsOf(ctx);
-    const rows: LabelledTrendRow[] | null = raw && raw.map((r) => ({ ...r, edition: editionLabel(r, ctx.lang) }));
+    const rows: LabelledTrendRow[] | null =
+      raw &&
+      raw.map((r) => ({
+        ...r,
+        edition: editionLabel(r, ctx.lang),
+        status_label: r.status ? w(`compare.termStatus.${r.status}`) : ''
+      }));
     const title = w('term.trendTitle', { term: termOf(ctx) });
     const verbs = w(ctx.filters.genericVerbs === 'removed' ? 'filter.summaryVerbsRemoved' : 'filter.summaryVerbsKept');
+    const titlesSeries = (raw ?? []).some((r) => r.series_basis === 'titles');
     const editions = (raw ?? []).map((r) => r.edition_id);
+    const full = w('compare.basisFull');
     return {
       title,
-      subtitle: `${verbs} · ${w('term.trendNote')}`,
+      subtitle: [verbs, ...(titlesSeries ? [w('compare.trendSeriesTitles')] : []), w('term.trendNote')].join(' · '),
       source: sourceLine(ctx.manifest, editions, ctx.lang),
       editions,
       filename: fileParts(ctx, title, {}, ''),
       columns: [
         { key: 'edition', label: w('word.edition') },
-        { key: 'count', label: w('word.frequency'), numeric: true, format: counted },
-        { key: 'tokens', label: w('word.tokens'), numeric: true, format: counted },
-        { key: 'per10k', label: w('word.per10k'), numeric: true, format: stat },
+        { key: 'basis_count', label: w('word.frequency'), numeric: true, format: counted },
+        { key: 'basis_tokens', label: w('word.tokens'), numeric: true, format: counted },
+        { key: 'basis_per10k', label: w('word.per10k'), numeric: true, format: stat },
+        { key: 'count', label: `${w('word.frequency')}（${full}）`, numeric: true, format: counted },
+        { key: 'per10k', label: `${w('word.per10k')}（${full}）`, numeric: true, format: stat },
         { key: 'log_ratio', label: w('word.logRatio'), numeric: true, format: stat },
-        { key: 'g2', label: w('word.keyness'), numeric: true, format: stat }
+        { key: 'g2', label: w('word.keyness'), numeric: true, format: stat },
+        { key: 'status_label', label: w('compare.status') }
       ],
       rows,
       help: w('term.helpTrend'),
-      statistics: ['per10k', 'trend', 'logRatio', 'g2'],
+      statistics: ['per10k', 'trend', 'logRatio', 'g2', 'trendStatus'],
       figure: rows && {
         kind: 'vega',
         spec: horizontalBarSpec({
           rows,
           category: { field: 'edition', title: w('word.edition') },
-          value: { field: 'per10k', title: w('word.per10k'), format: ',.2f' },
+          value: { field: 'basis_per10k', title: w('word.per10k'), format: ',.2f' },
           details: [
-            { field: 'count', title: w('word.frequency'), format: ',d' },
-            { field: 'tokens', title: w('word.tokens'), format: ',d' }
+            { field: 'basis_count', title: w('word.frequency'), format: ',d' },
+            { field: 'basis_tokens', title: w('word.tokens'), format: ',d' }
           ],
           sort: 'data'
         })

@@ -195,30 +195,38 @@ describe.each(ENGINES)('term queries (%s)', (engine) => {
   });
 
   describe('termTrend', () => {
-    it('gives the rate per edition, oldest first, and Log Ratio / signed G² against the previous edition', async () => {
+    // Xiamen is titles-only, so the pair is compared on titles (term-fixture.ts spans):
+    //   Xiamen titles 城市数据模型, 低碳数据: 数据 2, 模型 1, 低碳 1 → 4 title tokens
+    //   Hunan titles 工业数据模型, 农业数据平台, 医疗模型 (rows with spans): 数据 2, 模型 2, 农业 1, 医疗 1 → 6
+    it('gives the rate per edition, oldest first, and compares the pair on titles when one side is titles-only', async () => {
       const rows = await q<TermTrendRow>(termTrend({ term: '数据', genericVerbs: 'removed' }));
-      expect(rows.map((r) => [r.edition_id, r.count, r.tokens, r.prev_edition])).toEqual([
-        [XIAMEN, 3, 6, null],
-        [HUNAN, 8, 26, XIAMEN]
+      expect(rows.map((r) => [r.edition_id, r.count, r.tokens, r.title_count, r.title_tokens, r.prev_edition, r.basis])).toEqual([
+        [XIAMEN, 3, 6, 2, 4, null, null],
+        [HUNAN, 8, 26, 2, 6, XIAMEN, 'titles']
       ]);
       expect(rows[0].per10k).toBeCloseTo(5000, 9);
-      expect([rows[0].log_ratio, rows[0].g2]).toEqual([null, null]);
-      // 8/26 < 3/6: rarer in the newer edition, so both are negative.
-      expect(rows[1].log_ratio).toBeCloseTo(Math.log2((8 / 26) / (3 / 6)), 12);
-      expect(rows[1].log_ratio).toBeCloseTo(logRatio(8, 3, 26, 6), 12);
-      expect(rows[1].g2).toBeCloseTo(g2Signed(8, 3, 26, 6), 12);
-      expect(rows[1].g2!).toBeLessThan(0);
+      expect([rows[0].log_ratio, rows[0].g2, rows[0].count_a, rows[0].status]).toEqual([null, null, null, null]);
+      // The bars use the series basis (titles): 2/4 and 2/6.
+      expect(rows.map((r) => [r.series_basis, r.basis_count, r.basis_tokens])).toEqual([['titles', 2, 4], ['titles', 2, 6]]);
+      expect(rows[1].basis_per10k).toBeCloseTo((2 / 6) * 10_000, 9);
+      // Like with like: 2/6 in Hunan's titles against 2/4 in Xiamen's.
+      expect([rows[1].count_a, rows[1].count_b]).toEqual([2, 2]);
+      expect(rows[1].log_ratio).toBeCloseTo(Math.log2((2 / 6) / (2 / 4)), 12);
+      expect(rows[1].g2).toBeCloseTo(g2Signed(2, 2, 6, 4), 12);
+      expect(rows[1].status).toBe('stable');
     });
 
     it('handles a zero count with 0.5 (Log Ratio) and 0·ln 0 = 0 (G²), and the kept tokens', async () => {
       const [a, b] = await q<TermTrendRow>(termTrend({ term: '医疗', genericVerbs: 'removed' }));
-      expect([a.count, b.count]).toEqual([0, 6]);
-      expect(b.log_ratio).toBeCloseTo(Math.log2((6 / 26) / (0.5 / 6)), 12);
-      expect(b.g2).toBeCloseTo(g2Signed(6, 0, 26, 6), 12);
-      expect(b.g2!).toBeGreaterThan(0);
+      expect([a.count, b.count, b.count_a, b.count_b]).toEqual([0, 6, 0, 1]);
+      expect(b.log_ratio).toBeCloseTo(Math.log2((1 / 6) / (0.5 / 4)), 12);
+      expect(b.log_ratio).toBeCloseTo(logRatio(1, 0, 6, 4), 12);
+      expect(b.g2).toBeCloseTo(g2Signed(1, 0, 6, 4), 12);
+      expect(b.status).toBe('new');
+      // 推动 is never written in a title: no title token on either side.
       const kept = await q<TermTrendRow>(termTrend({ term: '推动', genericVerbs: 'kept' }));
       expect(kept.map((r) => [r.count, r.tokens])).toEqual([[1, 7], [4, 30]]);
-      expect(kept[1].g2).toBeCloseTo(g2Signed(4, 1, 30, 7), 12);
+      expect([kept[1].count_a, kept[1].count_b, kept[1].g2, kept[1].status]).toEqual([0, 0, 0, 'stable']);
       const none = await q<TermTrendRow>(termTrend({ term: ATTACK, genericVerbs: 'removed' }));
       expect(none.map((r) => r.count)).toEqual([0, 0]);
       expect(none[1].g2).toBe(0);
