@@ -44,7 +44,8 @@ const ALLOWED = new Set([
   'Word', 'PPT', // the programs the export sizes fit (Word 页宽, PPT 16:9), named as Chinese offices name them
   'cm', 'dpi', // units of an export size (16 cm 宽，300 dpi)
   'editions.json', 'docx', 'utf-16le', 'gb18030', // file names and text encodings the schema describes
-  'TF-IDF', 'DP', 'DPnorm', 'NPMI', 'PMI', 'Jaccard', // names of statistics (statistics.md), as the literature writes them
+  'txt', 'md', 'pdf', 'MB', // the file types 数据管理 takes (.txt、.md、.docx、.pdf) and its size limit's unit
+  'TF-IDF', 'Dice', 'DP', 'DPnorm', 'NPMI', 'PMI', 'Jaccard', // names of statistics (statistics.md), as the literature writes them
   'Gries', 'Rayson', 'Garside', 'Hardie', 'Eck', 'Waltman', // authors of those statistics, cited in the help
   'KH', 'Coder', 'VOSviewer', 'Leiden', // tools and algorithms the help compares with by name
   'ln', 'log', 'min', 'max', 'tf', 'idf', 'df' // notation in formulas (idf = ln(T/df))
@@ -58,8 +59,11 @@ let server: AppServer;
 let browser: Browser;
 let dataWords: Set<string>;
 
+/** A quoted value ('matched', 'kept') is a column value the SQL console's reader types: code. */
+const SQL_LITERAL = /'[A-Za-z_]+'/g;
+
 function wordsOf(text: string): string[] {
-  return (text.match(LATIN_WORD) ?? []).filter((w) => w.replace(/[^A-Za-z]/g, '').length >= 2 && !/^[A-Za-z]+_[A-Za-z]+$/.test(w));
+  return (text.replace(SQL_LITERAL, ' ').match(LATIN_WORD) ?? []).filter((w) => w.replace(/[^A-Za-z]/g, '').length >= 2 && !/^[A-Za-z]+_[A-Za-z]+$/.test(w));
 }
 
 beforeAll(async () => {
@@ -68,7 +72,7 @@ beforeAll(async () => {
   const sources = [
     ...readdirSync(join(ROOT, 'data/editions')).map((f) => join(ROOT, 'data/editions', f)),
     ...readdirSync(join(ROOT, 'data/dict')).map((f) => join(ROOT, 'data/dict', f)),
-    join(ROOT, 'static/data/manifest.json')
+    join(ROOT, 'data/tables/manifest.json')
   ];
   dataWords = new Set(sources.flatMap((f) => wordsOf(readFileSync(f, 'utf8'))));
 });

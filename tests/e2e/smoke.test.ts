@@ -54,7 +54,7 @@ describe('overview', () => {
     const nav = page.getByRole('navigation');
     expect(await nav.locator('li').count()).toBe(11);
     expect(await nav.locator('a', { hasText: '总览' }).count()).toBe(1);
-    expect(await nav.locator('a').count()).toBe(10);
+    expect(await nav.locator('a').count()).toBe(11);
     expect(await nav.locator('[aria-disabled="true"]').count()).toBe(0);
 
     await page.screenshot({ path: join(SHOTS, 'smoke-overview.png'), fullPage: true });

@@ -187,5 +187,51 @@ export const SCHEMA_ZH: SchemaWords = {
       similarity: '两段正文（无正文时为标题）按 5 字片段计算的 Jaccard 系数',
       shared_text: '重复的句子或分句，按 b 题目中的顺序以换行连接（body 类：最长的共有句子或分句，可为空）'
     }
+  },
+  track_alignment: {
+    name: '赛道对应',
+    doc: '两个版本（A 为较早或作参照的一方）的赛道按内容一一对应：相同、更名、新增或删除。同一地区相邻年份的版本对已预先算好，其他版本对由看板按同样方法即时计算。',
+    columns: {
+      edition_a: '版本 A（较早的一方，作参照）',
+      edition_b: '版本 B',
+      track_a: 'A 中的赛道序号；新增时为空',
+      track_b: 'B 中的赛道序号；删除时为空',
+      name_a: 'A 中的赛道名称（新增时为空字符串）',
+      name_b: 'B 中的赛道名称（删除时为空字符串）',
+      status: "'matched'（相同）、'renamed'（更名）、'added'（新增）或 'removed'（删除）",
+      similarity: '两个赛道保留下来的题目比例：2 × 对应题目对数 ÷（A 中题目数 + B 中题目数）；新增、删除时为空'
+    }
+  },
+  topic_alignment: {
+    name: '题目对应',
+    doc: 'A、B 两个版本的每个题目各出现一次：按标题和正文的内容对应（不看编号和顺序），状态为未变、正文修改、改写、调整赛道、新增或删除。',
+    columns: {
+      edition_a: '版本 A（作参照）',
+      edition_b: '版本 B',
+      track_a: 'A 中的赛道序号；新增时为空',
+      topic_a: 'A 中的题目序号；新增时为空',
+      track_b: 'B 中的赛道序号；删除时为空',
+      topic_b: 'B 中的题目序号；删除时为空',
+      status: "'matched'（未变）、'edited'（正文修改）、'reworded'（改写）、'moved'（调整赛道）、'added'（新增）或 'removed'（删除）",
+      title_similarity: '两个标题（规范化后）的二字片段 Dice 系数，0 … 1；新增、删除时为空',
+      body_similarity: '两段正文的同一系数；新增、删除时，或任一版本仅有标题时为空'
+    }
+  },
+  term_trend: {
+    name: '词条升降',
+    doc: '两个版本之间每个词条的词频变化：新出现、消失、上升、下降或持平（G² 低于 3.84 为持平）。任一版本仅有标题时两边都只按标题计数。',
+    columns: {
+      edition_a: '版本 A（作参照）',
+      edition_b: '版本 B',
+      basis: "'full'（标题和正文）或 'titles'（任一版本没有正文时只计标题）",
+      term: '规范词条',
+      count_a: 'A 中按该口径的词频',
+      count_b: 'B 中按该口径的词频',
+      per10k_a: 'count_a ÷ A 按该口径的词次总数 × 10,000',
+      per10k_b: 'count_b ÷ B 按该口径的词次总数 × 10,000',
+      log_ratio: 'B 相对 A 的对数比（以 2 为底，零计数按 0.5 计）；+1 表示在 B 中频率是 A 的两倍',
+      g2: '带符号的 G²（B 相对 A）；在 B 中更常见时为正',
+      status: "'new'（新出现）、'dropped'（消失）、'rising'（上升）、'falling'（下降）或 'stable'（持平）"
+    }
   }
 };
