@@ -12,7 +12,8 @@ import { DataError, fetchBytesFrom, loadManifest, loadTables, prefetchBytes, typ
 import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { deriveOnFirstUse } from './db/derive.ts';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
-import { parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
+import { GLOBAL_KEYS, WAS_KEY, parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
+import { searchWithFilters } from './state/filter-change.ts';
 import { hrefWithGlobals } from './state/url.ts';
 import { trackParamsAcross } from './state/tracks-across.ts';
 import { tracksAcross } from './compare/editions.ts';
@@ -257,6 +258,24 @@ export class AppState {
     return hrefWithGlobals(this.basePath + (path === '/' ? '/' : path), page.url.searchParams, extra);
   }
 
+  /**
+   * A link to `path` that also changes global filters (e.g. clears the theme so a count
+   * matches what it counts). It carries `was`, so the page says what changed and offers
+   * to undo it (FilterChangeNotice); with no change it is just href().
+   */
+  hrefWithFilters(path: string, changes: Partial<GlobalFilters>, extra?: Record<string, string>): string {
+    const globals = searchWithFilters(page.url.searchParams, this.manifest, changes, GLOBAL_KEYS);
+    for (const [key, value] of Object.entries(extra ?? {})) globals.set(key, value);
+    const query = globals.toString();
+    const target = this.basePath + (path === '/' ? '/' : path);
+    return query ? `${target}?${query}` : target;
+  }
+
+  /** The members of a theme, most frequent first (empty until the theme list is loaded). */
+  membersOf(theme: string | null): string[] {
+    return theme === null ? [] : (this.themes.find((th) => th.theme === theme)?.members ?? []);
+  }
+
   /** Navigates to a drill-down target if that page exists yet; returns whether it did. */
   drill(path: string, extra?: Record<string, string>): boolean {
     if (!routeExists(path)) return false;
@@ -283,7 +302,10 @@ export class AppState {
       if (changes.tracks === undefined) next.tracks = tracksAcross(this.manifest, from, changes.edition, this.filters.tracks);
       search = trackParamsAcross(search, this.manifest, from, changes.edition);
     }
-    return this.setSearch(writeFilters(next, search));
+    const written = writeFilters(next, search);
+    // The reader chose these filters: a notice about an earlier change would now mislead.
+    written.delete(WAS_KEY);
+    return this.setSearch(written);
   }
 
   /** The current URL with the other language, for the language toggle link. */

@@ -13,6 +13,7 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { key: 'nav.overview', path: '/' },
   { key: 'nav.term', path: '/terms' },
+  { key: 'nav.themes', path: '/themes' },
   { key: 'nav.track', path: '/tracks' },
   { key: 'nav.overlap', path: '/overlap' },
   { key: 'nav.network', path: '/network' },
@@ -58,4 +59,9 @@ export function termPath(term: string): string {
 /** Page of one track of one edition: /tracks/<edition>/<track_no>. */
 export function trackPath(editionId: string, trackNo: number): string {
   return `/tracks/${encodeURIComponent(editionId)}/${trackNo}`;
+}
+
+/** Page of one theme: /themes/<theme>. */
+export function themePath(theme: string): string {
+  return `/themes/${encodeURIComponent(theme)}`;
 }

@@ -109,7 +109,7 @@ describe('overview', () => {
     await page.close();
   });
 
-  it('drills down: bar → term page, cloud word → term page, track → track page, cells → topics', async () => {
+  it('drills down: bar → term page, cloud word → term page, track → track page, cells → theme page / track page', async () => {
     const page = await browser.context.newPage();
     await open(page);
     const top = frameTitled(page, /高频词条/);
@@ -134,8 +134,10 @@ describe('overview', () => {
     await open(page);
     // A cell's printed figure sits on top of it and carries the same datum.
     await frameTitled(page, /主题 × 赛道/).locator('.vega svg .mark-text.role-mark text').nth(200).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/topics') || url.pathname.startsWith('/tracks/'));
-    expect(new URL(page.url()).searchParams.get('theme')).toBeTruthy();
+    // The theme's page at that track: the global filters (theme, tracks) are left alone.
+    await page.waitForURL((url) => url.pathname.startsWith('/themes/'));
+    expect(new URL(page.url()).searchParams.get('track')).toMatch(/^\d+$/);
+    expect([new URL(page.url()).searchParams.get('theme'), new URL(page.url()).searchParams.get('tracks')]).toEqual([null, null]);
 
     await open(page);
     await frameTitled(page, /跨赛道词条/).locator('.vega svg .mark-text.role-mark text').nth(100).click();

@@ -52,9 +52,9 @@ describe('overview', () => {
     expect(await page.locator('.vega svg .mark-rect path').count()).toBeGreaterThan(0);
     // Nav: every item shown, and every view is built now: each one is a link.
     const nav = page.getByRole('navigation');
-    expect(await nav.locator('li').count()).toBe(10);
+    expect(await nav.locator('li').count()).toBe(11);
     expect(await nav.locator('a', { hasText: '总览' }).count()).toBe(1);
-    expect(await nav.locator('a').count()).toBe(10);
+    expect(await nav.locator('a').count()).toBe(11);
     expect(await nav.locator('[aria-disabled="true"]').count()).toBe(0);
 
     await page.screenshot({ path: join(SHOTS, 'smoke-overview.png'), fullPage: true });
@@ -72,7 +72,7 @@ describe('overview', () => {
       await route.continue();
     });
     await page.goto(server.url);
-    await page.getByText('正在启动查询引擎（DuckDB）…').waitFor();
+    await page.getByText('正在启动查询引擎…').waitFor();
     expect(await page.locator('.cards .card .value').first().textContent()).toBe(String(manifest.summary.editions));
     expect(await page.locator('section.frame [role="status"]').first().textContent()).toContain('正在加载分析数据');
     await page.screenshot({ path: join(SHOTS, 'overview-loading.png') });
@@ -213,8 +213,10 @@ describe('overview', () => {
     await page.goto(server.url);
     const alert = page.getByRole('alert');
     await alert.waitFor();
+    // In words a policy user can act on: no terminal command.
     expect(await alert.textContent()).toContain('还没有分析数据：请在“数据管理”页添加一份赛题指南');
     expect(await page.locator('main').getByRole('link', { name: '数据管理' }).getAttribute('href')).toMatch(/\/manage/);
+    expect(await alert.textContent()).not.toMatch(/npm|终端|命令/);
     await page.screenshot({ path: join(SHOTS, 'overview-no-data.png') });
     await page.close();
   });

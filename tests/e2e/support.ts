@@ -32,7 +32,9 @@ export function ensureBuild(): void {
   const stale = existsSync(join(BUILD_DIR, 'client/data'));
   const fresh = existsSync(BUILD_ENTRY) && statSync(BUILD_ENTRY).mtimeMs > newestInput && !stale;
   if (fresh && !process.env.E2E_FORCE_BUILD) return;
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would make this a development build (SvelteKit's dev-only
+  // warnings in the console); build exactly what `npm run build` ships.
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** The bundled workspace, whose tables `npm run analyze` writes (data/tables). */

@@ -53,7 +53,10 @@ describe('topic search', () => {
     const expected = containing('可信数据空间', HUNAN);
     expect(await page.locator('.results .count').textContent()).toContain(`共 ${expected.length} 个题目`);
     expect((await page.locator('.hits li .title').allTextContents()).map((s) => s.trim()).sort()).toEqual(expected.map((t) => t.title).sort());
-    const marks = await page.locator('.hits mark').allTextContents();
+    // 可信数据空间 is a term: it is searched as one (the same topics here), marked where it is
+    // written — <mark> in titles, the highlighted term in paragraphs.
+    expect(await page.locator('.results .how').textContent()).toContain('按词条“可信数据空间”检索');
+    const marks = await page.locator('.hits mark, .hits a.term.strong').allTextContents();
     expect(marks.length).toBeGreaterThanOrEqual(expected.length);
     expect(new Set(marks)).toEqual(new Set(['可信数据空间']));
     await page.screenshot({ path: join(SHOTS, 'topics.png'), fullPage: true });
@@ -81,8 +84,11 @@ describe('topic search', () => {
   it('restores a shared search over every edition, case-insensitively, and opens a hit on its track page', async () => {
     const page = await browser.context.newPage();
     const log = watchPage(page, server.url);
-    await page.goto(`${server.url}/topics?edition=${HUNAN}&q=ai&scope=all`);
+    // ai is the thesaurus variant AI of 人工智能: exact text, as the link asks.
+    await page.goto(`${server.url}/topics?edition=${HUNAN}&q=ai&scope=all&match=text`);
     await waitForResults(page);
+    expect(await page.locator('.results .how').textContent()).toContain('按原文逐字检索');
+    expect(await page.getByRole('button', { name: '改为按词条“人工智能”检索（含同义词变体）' }).count()).toBe(1);
     const expected = containing('ai');
     expect(expected.some((t) => t.edition_id !== HUNAN)).toBe(true);
     expect(await page.locator('.hits li').count()).toBe(expected.length);

@@ -10,6 +10,9 @@ const INK = '#222';
 const MUTED = '#555';
 
 export const CHART_CONFIG: Config = {
+  // Vega's own ARIA texts are English ("Y-axis for a discrete scale…", "bar") and name raw
+  // fields; the chart's container carries the Chinese title as its label and 表格 the figures.
+  aria: false,
   font: FONT_STACK,
   background: 'white',
   padding: 4,

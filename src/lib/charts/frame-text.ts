@@ -7,8 +7,19 @@ export function editionLabel(edition: Pick<ManifestEdition, 'year' | 'region'> |
   return edition ? translate(lang, 'filter.editionOption', { year: String(edition.year), region: edition.region }) : '';
 }
 
-/** The active filters in one line, e.g. "赛道：工业制造、医疗健康 · 主题：隐私计算 · 通用动词已停用". */
-export function filterSummary(filters: GlobalFilters, manifest: Pick<Manifest, 'editions'> | null, lang: Lang): string {
+/** Members named in a subtitle; a longer list ends with "等 N 个". */
+const SUBTITLE_MEMBERS = 6;
+
+/**
+ * The active filters in one line, e.g. "赛道：工业制造、医疗健康 · 主题：隐私计算（隐私计算、联邦学习…）
+ * · 通用动词已停用". With `members` (the theme's member terms) the theme says what it counts.
+ */
+export function filterSummary(
+  filters: GlobalFilters,
+  manifest: Pick<Manifest, 'editions'> | null,
+  lang: Lang,
+  members: readonly string[] = []
+): string {
   const edition = manifest?.editions.find((e) => e.edition_id === filters.edition);
   let tracks = translate(lang, 'filter.allTracks');
   if (filters.tracks !== null) {
@@ -16,7 +27,7 @@ export function filterSummary(filters: GlobalFilters, manifest: Pick<Manifest, '
     tracks = names.length > 4 ? translate(lang, 'filter.someTracks', { n: names.length }) : names.join('、');
   }
   const parts = [translate(lang, 'filter.summaryTracks', { tracks })];
-  if (filters.theme !== null) parts.push(translate(lang, 'filter.summaryTheme', { theme: filters.theme }));
+  if (filters.theme !== null) parts.push(themeSummary(filters.theme, members, lang));
   parts.push(translate(lang, filters.genericVerbs === 'removed' ? 'filter.summaryVerbsRemoved' : 'filter.summaryVerbsKept'));
   return parts.join(' · ');
 }
@@ -30,4 +41,12 @@ export function sourceLine(manifest: Pick<Manifest, 'editions' | 'dictionary_ver
     tool: manifest.tool.name === 'crosstrack' ? 'Crosstrack' : manifest.tool.name,
     version: manifest.tool.version
   });
+}
+
+/** "主题：隐私计算（隐私计算、联邦学习、…等 8 个）", or "主题：隐私计算" without the members. */
+export function themeSummary(theme: string, members: readonly string[], lang: Lang): string {
+  if (members.length === 0) return translate(lang, 'filter.summaryTheme', { theme });
+  const shown = members.slice(0, SUBTITLE_MEMBERS).join('、');
+  const list = members.length > SUBTITLE_MEMBERS ? `${shown}、…${translate(lang, 'filter.themeMore', { n: members.length })}` : shown;
+  return translate(lang, 'filter.summaryThemeMembers', { theme, members: list });
 }

@@ -7,12 +7,16 @@ export interface Mark {
   start: number;
   length: number;
   term: string;
+  /** false: a piece of search text, marked but not a link to a term page. */
+  link?: boolean;
 }
 
 export interface Segment {
   text: string;
-  /** The counted term this piece is, or null for plain text. */
+  /** The counted term this piece is (or the search text), or null for plain text. */
   term: string | null;
+  /** Whether the piece links to its term page (false for search text). */
+  link?: boolean;
 }
 
 /** '12:2 40:4' → [{start: 12, length: 2}, …]; malformed pairs are skipped. */
@@ -58,7 +62,7 @@ export function segmentText(text: string, marks: readonly Mark[]): Segment[] {
   for (const m of sorted) {
     if (m.start < at) continue;
     if (m.start > at) out.push({ text: text.slice(at, m.start), term: null });
-    out.push({ text: text.slice(m.start, m.start + m.length), term: m.term });
+    out.push({ text: text.slice(m.start, m.start + m.length), term: m.term, link: m.link !== false });
     at = m.start + m.length;
   }
   if (at < text.length) out.push({ text: text.slice(at), term: null });
@@ -115,6 +119,56 @@ export function snippet(text: string, query: string, radius = 40): Snippet | nul
     before: text.slice(from, at),
     match: text.slice(at, at + q.length),
     after: text.slice(at + q.length, to),
+    clippedStart: from > 0,
+    clippedEnd: to < text.length
+  };
+}
+
+/** Every occurrence of `query` in `text` (Latin letters in any case) as marks that are not links. */
+export function literalMarks(text: string, query: string): Mark[] {
+  const q = foldCase(query.trim());
+  if (!q) return [];
+  const folded = foldCase(text);
+  const out: Mark[] = [];
+  for (let at = folded.indexOf(q); at >= 0; at = folded.indexOf(q, at + q.length)) out.push({ start: at, length: q.length, term: query.trim(), link: false });
+  return out;
+}
+
+/** Span rows of several topics (edition/track/topic) grouped by `edition/track/topic`. */
+export function marksByHit(
+  rows: readonly { edition_id: string; track_no: number; topic_no: number; term: string; title_spans: string; body_spans: string }[]
+): Map<string, TopicMarks> {
+  const out = new Map<string, TopicMarks>();
+  for (const row of rows) {
+    const key = `${row.edition_id}/${row.track_no}/${row.topic_no}`;
+    let marks = out.get(key);
+    if (!marks) out.set(key, (marks = { title: [], body: [] }));
+    for (const s of parseSpans(row.title_spans)) marks.title.push({ ...s, term: row.term });
+    for (const s of parseSpans(row.body_spans)) marks.body.push({ ...s, term: row.term });
+  }
+  return out;
+}
+
+export interface ClippedText {
+  text: string;
+  /** The marks inside the window, shifted to it. */
+  marks: Mark[];
+  clippedStart: boolean;
+  clippedEnd: boolean;
+}
+
+/**
+ * A window of `text` around its first mark (`radius` characters before it, up to
+ * 2 × radius after it), with the marks inside the window; the opening of the text when
+ * there is no mark. Marks cut by the window edge are left out.
+ */
+export function clipAroundMarks(text: string, marks: readonly Mark[], radius = 60): ClippedText {
+  const first = marks.filter((m) => m.start >= 0 && m.start + m.length <= text.length).sort((a, b) => a.start - b.start)[0];
+  const from = first ? Math.max(0, first.start - radius) : 0;
+  const to = Math.min(text.length, (first ? first.start + first.length : 0) + 2 * radius);
+  return {
+    text: text.slice(from, to),
+    marks: marks.filter((m) => m.start >= from && m.start + m.length <= to).map((m) => ({ ...m, start: m.start - from })),
     clippedStart: from > 0,
     clippedEnd: to < text.length
   };

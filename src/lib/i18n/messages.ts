@@ -14,18 +14,24 @@ import { OVERLAP } from './messages/overlap.ts';
 import { TOPICS } from './messages/topics.ts';
 import { NETWORK } from './messages/network.ts';
 import { SQL } from './messages/sql.ts';
+import { THEMES } from './messages/themes.ts';
+import { SCHEMA_ZH } from './messages/schema.ts';
 import { COMPARE } from './messages/compare.ts';
 import { BASKET } from './messages/basket.ts';
 import { MANAGE } from './messages/manage.ts';
+import type { TableName } from '../../../analysis/contract.ts';
 
 export type { Message } from './messages/message.ts';
+/** The contract's tables and columns in Chinese (English reads analysis/contract.ts). */
+export { SCHEMA_ZH };
 
-export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, COMPARE, BASKET, MANAGE } as const;
+export const MESSAGE_MODULES = { SHELL, OVERVIEW, TERMS, THEMES, TRACKS, OVERLAP, TOPICS, NETWORK, SQL, COMPARE, BASKET, MANAGE } as const;
 
 export const MESSAGES = {
   ...SHELL,
   ...OVERVIEW,
   ...TERMS,
+  ...THEMES,
   ...TRACKS,
   ...OVERLAP,
   ...TOPICS,
@@ -48,4 +54,9 @@ export function translate(lang: Lang, key: MessageKey, vars: MessageVars = {}): 
     if (value === undefined) return whole;
     return typeof value === 'number' ? value.toLocaleString('zh-CN') : value;
   });
+}
+
+/** A table's name for people: 题目词频 in Chinese, the table's own name (term_topic) in English. */
+export function tableLabel(lang: Lang, table: TableName): string {
+  return lang === 'zh' ? SCHEMA_ZH[table].name : table;
 }

@@ -39,9 +39,14 @@ export const TRACK_TOKENS = { removed: 'tokens', kept: 'tokens_with_verbs' } as 
 export interface ThemeOption {
   theme: string;
   terms: number;
+  /** Member terms, most frequent over all editions first (never-seen members last). */
+  members: string[];
 }
 
-/** Themes for the 主题 picker. */
+/** Themes for the 主题 picker, with their members (shown wherever a theme is named). */
 export function themeOptions(): Query {
-  return toQuery(sql`SELECT theme, COUNT(*)::INTEGER AS terms FROM themes GROUP BY theme ORDER BY theme`);
+  return toQuery(sql`
+    SELECT m.theme, COUNT(*)::INTEGER AS terms, list(m.term ORDER BY COALESCE(w.count, 0) DESC, m.term) AS members
+    FROM themes m LEFT JOIN terms w ON w.term = m.term
+    GROUP BY m.theme ORDER BY m.theme`);
 }

@@ -1,8 +1,8 @@
 /**
  * Queries behind 共现网络 (co-occurrence network).
  *
- * Nodes are the top-N terms by frequency over the chosen tracks (generic-verb, theme and
- * track filters applied). Edges are every co-occurring pair of the nodes (passed in as a
+ * Nodes are the top-N terms by frequency (or TF-IDF) over the chosen tracks (generic-verb,
+ * theme, track and 「领域词」 filters applied). Edges are every co-occurring pair of the nodes (passed in as a
  * list, so the node ranking is computed once) with all six statistics; the page picks
  * one, applies the threshold and the edge cap in `network/graph.ts`, so changing the
  * statistic or the threshold never re-queries.
@@ -20,6 +20,7 @@
  */
 import { genericVerbClause, themeClause, tracksClause, type FilterParams } from './filters.ts';
 import { Fragment, list, sql, toQuery, type Query } from './builder.ts';
+import { vocabularyClause, type TermRanking, type Vocabulary } from './vocabulary.ts';
 
 export interface NetworkNodeRow {
   term: string;
@@ -72,18 +73,23 @@ function breaksIn(text: string): Fragment {
   return new Fragment(`(length(${text}) - length(${stripped}))`, []);
 }
 
-/** The nodes: the top-N terms by frequency over the chosen tracks, ties in code-point order. */
-export function networkNodes(p: FilterParams & { top: number }): Query {
+/**
+ * The nodes: the top-N terms over the chosen tracks by frequency, or by TF-IDF across the
+ * chosen tracks (`rank: 'tfidf'`, as 总览 ranks them: count · ln(T/df)); `vocab: 'domain'`
+ * keeps dictionary terms and compounds only (queries/vocabulary.ts). Ties in code-point order.
+ */
+export function networkNodes(p: FilterParams & { top: number; vocab?: Vocabulary; rank?: TermRanking }): Query {
+  const score = p.rank === 'tfidf' ? sql`SUM(tt.count) * ln((SELECT COUNT(*) FROM chosen)::DOUBLE / COUNT(*))` : sql`SUM(tt.count)`;
   return toQuery(sql`
+    WITH chosen AS (SELECT track_no FROM tracks WHERE edition_id = ${p.edition} ${tracksClause(sql`track_no`, p.tracks)})
     SELECT tt.term, SUM(tt.count)::INTEGER AS count, SUM(tt.topics)::INTEGER AS topics
-    FROM term_track tt
-    WHERE tt.edition_id = ${p.edition} AND tt.generic_verbs = ${p.genericVerbs}
-      ${tracksClause(sql`tt.track_no`, p.tracks)}
+    FROM term_track tt JOIN chosen c ON c.track_no = tt.track_no
+    WHERE tt.edition_id = ${p.edition} AND tt.generic_verbs = ${p.genericVerbs} AND tt.count > 0
       ${genericVerbClause(sql`tt.term`, p.genericVerbs)}
       ${themeClause(sql`tt.term`, p.theme)}
+      ${vocabularyClause(sql`tt.term`, p.vocab)}
     GROUP BY tt.term
-    HAVING SUM(tt.count) > 0
-    ORDER BY SUM(tt.count) DESC, tt.term
+    ORDER BY ${score} DESC, SUM(tt.count) DESC, tt.term
     LIMIT ${Math.max(0, Math.floor(p.top))}`);
 }
 

@@ -1,7 +1,8 @@
 /** Queries behind 总览 (overview). Row types are what the connector returns for each. */
 import type { GenericVerbs } from '../../../analysis/contract.ts';
-import { pick, sql, toQuery, type Query } from './builder.ts';
+import { empty, pick, sql, toQuery, type Query } from './builder.ts';
 import { genericVerbClause, themeClause, tracksClause, TRACK_TOKENS, type FilterParams } from './filters.ts';
+import { vocabularyClause, type TermRanking, type Vocabulary } from './vocabulary.ts';
 
 export interface EditionSummaryRow {
   edition_id: string;
@@ -31,42 +32,64 @@ export function editionSummary(p: { edition: string; genericVerbs: GenericVerbs 
 }
 
 /** Metrics a user may rank top terms by; keys travel in the URL, values are SQL. */
-export const TOP_TERM_METRICS = { count: 'count', per10k: 'per10k', topics: 'topics', tracks: 'tracks' } as const;
+export const TOP_TERM_METRICS = { count: 'count', per10k: 'per10k', topics: 'topics', tracks: 'tracks', tfidf: 'tfidf' } as const;
 export type TopTermMetric = keyof typeof TOP_TERM_METRICS;
 
 export interface TopTermRow {
   term: string;
-  /** Tokens over the chosen tracks. */
+  /** Tokens over the chosen tracks (or the one track in focus). */
   count: number;
-  /** Topics containing the term, over the chosen tracks. */
+  /** Topics containing the term, over the same tracks. */
   topics: number;
-  /** Chosen tracks containing the term. */
+  /** Of those tracks, how many contain the term. */
   tracks: number;
-  /** count / tokens of the chosen tracks × 10,000. */
+  /** count / tokens of the same tracks × 10,000. */
   per10k: number;
+  /** count · ln(T / df), T and df over the chosen tracks (queries/vocabulary.ts). */
+  tfidf: number;
+}
+
+export interface TopTermParams extends FilterParams {
+  limit: number;
+  metric?: TopTermMetric;
+  /** 'tfidf' ranks by distinctiveness, overriding `metric`. */
+  rank?: TermRanking;
+  vocab?: Vocabulary;
+  /** One track of the chosen ones to count in (the cloud of one track); idf stays over the chosen tracks. */
+  focus?: number | null;
 }
 
 /**
- * Most frequent terms of an edition over the chosen tracks. Summed from term_track so
- * a subset of tracks and all tracks go through the same arithmetic.
+ * The top terms of an edition over the chosen tracks, or of one of them (`focus`; a
+ * track outside the filter gives no rows). Summed from term_track so a subset of tracks
+ * and all tracks go through the same arithmetic.
  */
-export function topTerms(p: FilterParams & { metric?: TopTermMetric; limit: number }): Query {
+export function topTerms(p: TopTermParams): Query {
+  const focus = p.focus ?? null;
+  const inFocus = focus === null ? empty : sql`AND track_no = ${focus}`;
   return toQuery(sql`
     WITH chosen AS (
       SELECT track_no, ${pick(TRACK_TOKENS, p.genericVerbs)} AS tokens
       FROM tracks WHERE edition_id = ${p.edition} ${tracksClause(sql`track_no`, p.tracks)}
+    ),
+    cells AS (
+      SELECT tt.term, tt.track_no, tt.count, tt.topics
+      FROM term_track tt JOIN chosen c ON c.track_no = tt.track_no
+      WHERE tt.edition_id = ${p.edition} AND tt.generic_verbs = ${p.genericVerbs} AND tt.count > 0
+        ${genericVerbClause(sql`tt.term`, p.genericVerbs)}
+        ${themeClause(sql`tt.term`, p.theme)}
+        ${vocabularyClause(sql`tt.term`, p.vocab)}
+    ),
+    df AS (SELECT term, COUNT(*)::DOUBLE AS df FROM cells GROUP BY term),
+    scoped AS (
+      SELECT term, SUM(count)::INTEGER AS count, SUM(topics)::INTEGER AS topics, COUNT(*)::INTEGER AS tracks
+      FROM cells WHERE TRUE ${inFocus} GROUP BY term
     )
-    SELECT tt.term,
-      SUM(tt.count)::INTEGER AS count,
-      SUM(tt.topics)::INTEGER AS topics,
-      (COUNT(*) FILTER (WHERE tt.count > 0))::INTEGER AS tracks,
-      SUM(tt.count) * 10000.0 / NULLIF((SELECT SUM(tokens) FROM chosen), 0) AS per10k
-    FROM term_track tt JOIN chosen c ON c.track_no = tt.track_no
-    WHERE tt.edition_id = ${p.edition} AND tt.generic_verbs = ${p.genericVerbs}
-      ${genericVerbClause(sql`tt.term`, p.genericVerbs)}
-      ${themeClause(sql`tt.term`, p.theme)}
-    GROUP BY tt.term
-    ORDER BY ${pick(TOP_TERM_METRICS, p.metric ?? 'count')} DESC, count DESC, tt.term
+    SELECT s.term, s.count, s.topics, s.tracks,
+      s.count * 10000.0 / NULLIF((SELECT SUM(tokens) FROM chosen WHERE TRUE ${inFocus}), 0) AS per10k,
+      s.count * ln((SELECT COUNT(*) FROM chosen)::DOUBLE / d.df) AS tfidf
+    FROM scoped s JOIN df d ON d.term = s.term
+    ORDER BY ${pick(TOP_TERM_METRICS, p.rank === 'tfidf' ? 'tfidf' : (p.metric ?? 'count'))} DESC, count DESC, s.term
     LIMIT ${p.limit}`);
 }
 
@@ -108,8 +131,8 @@ export interface CrossTrackCell {
   count: number;
 }
 
-/** Term × track matrix of the terms spread over the most tracks (at least `minTracks`). */
-export function crossTrackTerms(p: FilterParams & { limit: number; minTracks?: number }): Query {
+/** Term × track matrix of the terms spread over the most tracks (at least `minTracks`; `vocab` as the 「领域词」 switch). */
+export function crossTrackTerms(p: FilterParams & { limit: number; minTracks?: number; vocab?: Vocabulary }): Query {
   return toQuery(sql`
     WITH t AS (
       SELECT track_no, track_name FROM tracks
@@ -121,6 +144,7 @@ export function crossTrackTerms(p: FilterParams & { limit: number; minTracks?: n
       WHERE tt.edition_id = ${p.edition} AND tt.generic_verbs = ${p.genericVerbs}
         ${genericVerbClause(sql`tt.term`, p.genericVerbs)}
         ${themeClause(sql`tt.term`, p.theme)}
+        ${vocabularyClause(sql`tt.term`, p.vocab)}
     ),
     spread AS (
       SELECT term, COUNT(*) FILTER (WHERE count > 0) AS tracks, SUM(count) AS total
@@ -140,9 +164,9 @@ export function crossTrackTerms(p: FilterParams & { limit: number; minTracks?: n
 /**
  * Terms for the word cloud: the top terms of one track (`track`) or of the chosen tracks
  * (`track: null`). A track outside the global track filter gives no rows, so the cloud
- * never shows a track the filters exclude. Generic verbs and theme follow the filters.
+ * never shows a track the filters exclude. Generic verbs, theme, vocabulary and ranking
+ * follow the filters and the 「领域词」 switch, as the top-terms bar does.
  */
-export function cloudTerms(p: FilterParams & { track: number | null; limit: number }): Query {
-  const tracks = p.track === null ? p.tracks : p.tracks === null || p.tracks.includes(p.track) ? [p.track] : [];
-  return topTerms({ ...p, tracks, limit: p.limit });
+export function cloudTerms(p: Omit<TopTermParams, 'focus'> & { track: number | null }): Query {
+  return topTerms({ ...p, focus: p.track });
 }

@@ -1,7 +1,8 @@
 /** Queries behind 赛道 (the track index and one track's page). */
 import type { GenericVerbs } from '../../../analysis/contract.ts';
-import { pick, sql, toQuery, type Query } from './builder.ts';
+import { empty, pick, sql, toQuery, type Fragment, type Query } from './builder.ts';
 import { genericVerbClause, themeClause, tracksClause, TRACK_TOKENS, type FilterParams } from './filters.ts';
+import { g2SignedSql, logRatioSql, SIGNIFICANCE, significanceSql, type SignificanceLevel } from './stats.ts';
 
 /** Track similarity measures of track_overlap; keys travel in the URL, values are columns. */
 export const OVERLAP_METRICS = { jaccard: 'jaccard', cosine: 'cosine' } as const;
@@ -19,13 +20,20 @@ export interface TrackIndexRow {
   topics: number;
   /** Tokens under the generic-verb setting. */
   tokens: number;
-  /** Up to `keyTerms` terms with the highest positive G² (theme filter applied). */
+  /**
+   * Up to `keyTerms` terms with the highest G², by default significant ones only (G² ≥ 3.84)
+   * and without the track's own name and its words, as on the track page (theme filter applied).
+   */
   key_terms: string[];
   /** The other track of the edition with the highest metric; null when it shares nothing. */
   similar_no: number | null;
   similar_name: string | null;
   similar_value: number | null;
 }
+
+/** The term is the track's name or a word of it of two characters or more (医疗 in 医疗保障). */
+const ownName = (term: Fragment, trackName: Fragment) =>
+  sql`(${term} = ${trackName} OR (length(${term}) >= 2 AND strpos(${trackName}, ${term}) > 0))`;
 
 /** Both orientations of every track pair, so "the other track" is one column. */
 const bothWays = (edition: string, genericVerbs: GenericVerbs, metric: OverlapMetric) => sql`
@@ -40,17 +48,21 @@ const bothWays = (edition: string, genericVerbs: GenericVerbs, metric: OverlapMe
  * The tracks of an edition (the chosen ones), each with its most distinctive terms and its
  * most similar other track (over all tracks of the edition).
  */
-export function trackIndex(p: FilterParams & { metric: OverlapMetric; keyTerms?: number }): Query {
+export function trackIndex(
+  p: FilterParams & { metric: OverlapMetric; keyTerms?: number; significantOnly?: boolean; excludeOwnName?: boolean }
+): Query {
   return toQuery(sql`
     WITH t AS (
       SELECT track_no, track_name, topics, ${pick(TRACK_TOKENS, p.genericVerbs)} AS tokens
       FROM tracks WHERE edition_id = ${p.edition} ${tracksClause(sql`track_no`, p.tracks)}
     ),
     k AS (
-      SELECT track_no, term,
-        row_number() OVER (PARTITION BY track_no ORDER BY keyness_g2 DESC, count DESC, term) AS r
-      FROM term_track tt
-      WHERE edition_id = ${p.edition} AND generic_verbs = ${p.genericVerbs} AND keyness_g2 > 0
+      SELECT tt.track_no, tt.term,
+        row_number() OVER (PARTITION BY tt.track_no ORDER BY tt.keyness_g2 DESC, tt.count DESC, tt.term) AS r
+      FROM term_track tt JOIN tracks n ON n.edition_id = tt.edition_id AND n.track_no = tt.track_no
+      WHERE tt.edition_id = ${p.edition} AND tt.generic_verbs = ${p.genericVerbs}
+        AND tt.keyness_g2 ${p.significantOnly === false ? sql`> 0` : sql`>= ${SIGNIFICANCE[0].g2}`}
+        ${p.excludeOwnName === false ? empty : sql`AND NOT ${ownName(sql`tt.term`, sql`n.track_name`)}`}
         ${genericVerbClause(sql`tt.term`, p.genericVerbs)}
         ${themeClause(sql`tt.term`, p.theme)}
     ),
@@ -115,44 +127,121 @@ export function trackTermSpans(p: { edition: string; track: number; genericVerbs
 
 export interface KeynessRow {
   term: string;
+  /** Tokens in the track (0: the term occurs only elsewhere in the edition). */
   count: number;
+  /** Tokens in the whole edition. */
+  edition_count: number;
   topics: number;
   per10k: number;
   keyness_g2: number;
   log_ratio: number;
   /** The chosen statistic (G² or log ratio). */
   value: number;
+  /** 'over' (more frequent in the track than in the rest of the edition) or 'under'. */
+  side: 'over' | 'under';
+  /** Significance of G²: 0 = not significant, 1 = p < 0.05, 2 = p < 0.01, 3 = p < 0.001 (queries/stats.ts). */
+  sig: SignificanceLevel;
+  /** Place on its side by the size of the statistic; tied values share a place. */
+  rank: number;
+  /** How many terms of that side share this value (1 = no tie). */
+  tied: number;
 }
 
-/**
- * Distinctive terms of a track: the `top` strongest over-represented and the `top`
- * strongest under-represented terms by the chosen statistic, highest value first.
- * term_track holds only terms the track contains, so "under-represented" means present
- * but rarer than in the rest of the edition.
- */
-export function trackKeyness(p: {
+export interface KeynessParams {
   edition: string;
   track: number;
   genericVerbs: GenericVerbs;
   theme: string | null;
   stat: KeynessStat;
+  /** Places kept on each side; every term tied at the last place is kept too. */
   top: number;
-}): Query {
+  /** Terms with fewer tokens in the whole edition are left out (default 1: none). */
+  minCount?: number;
+  /** Leave out the track's own name and the words of it (医疗保障 in 医疗保障). Default false. */
+  excludeOwnName?: boolean;
+}
+
+/**
+ * Every term of the edition against this track (target) and the rest of the edition
+ * (reference): a = tokens in the track (0 when only the rest has it), b = the rest's,
+ * c and d the tokens of each, G² and Log Ratio as in analysis/tables/stats.ts. For a
+ * term the track contains the figures equal term_track's (tested on the real tables).
+ * `own_name`: the term is the track's name or a word of it of two characters or more.
+ */
+function keynessCte(p: KeynessParams): Fragment {
+  const tokens = pick(TRACK_TOKENS, p.genericVerbs);
+  const [a, b, c, d] = [sql`x.a`, sql`x.b`, sql`tok.c`, sql`tok.d`];
+  return sql`
+    tok AS (
+      SELECT COALESCE(SUM(CASE WHEN track_no = ${p.track} THEN ${tokens} END), 0)::DOUBLE AS c,
+        COALESCE(SUM(CASE WHEN track_no <> ${p.track} THEN ${tokens} END), 0)::DOUBLE AS d
+      FROM tracks WHERE edition_id = ${p.edition}
+    ),
+    x AS (
+      SELECT s.term, COALESCE(tt.count, 0)::DOUBLE AS a, (s.count - COALESCE(tt.count, 0))::DOUBLE AS b,
+        COALESCE(tt.topics, 0)::INTEGER AS topics, s.count::INTEGER AS edition_count,
+        ${ownName(sql`s.term`, sql`n.track_name`)} AS own_name
+      FROM term_stats s
+      JOIN tracks n ON n.edition_id = s.edition_id AND n.track_no = ${p.track}
+      LEFT JOIN term_track tt ON tt.edition_id = s.edition_id AND tt.generic_verbs = s.generic_verbs
+        AND tt.track_no = ${p.track} AND tt.term = s.term
+      WHERE s.edition_id = ${p.edition} AND s.generic_verbs = ${p.genericVerbs} AND s.count > 0
+        ${genericVerbClause(sql`s.term`, p.genericVerbs)}
+        ${themeClause(sql`s.term`, p.theme)}
+    ),
+    k AS (
+      SELECT x.term, x.a::INTEGER AS count, x.edition_count, x.topics, x.own_name,
+        CASE WHEN ${c} > 0 THEN ${a} * 10000.0 / ${c} ELSE 0.0 END AS per10k,
+        ${g2SignedSql(a, b, c, d)} AS keyness_g2,
+        ${logRatioSql(a, b, c, d)} AS log_ratio
+      FROM x CROSS JOIN tok
+    )`;
+}
+
+/**
+ * Distinctive terms of a track: the `top` places on each side of 0 by the chosen
+ * statistic, highest value first, every term tied at the last place included. The side
+ * is G²'s sign. Log Ratio measures only the size of a difference, so its ranking keeps
+ * significant terms only (|G²| ≥ 3.84) whose ratio points the same way — otherwise terms
+ * seen once lead it. Values are ranked at 6 decimals, so equal figures tie.
+ */
+export function trackKeyness(p: KeynessParams): Query {
   return toQuery(sql`
-    WITH k AS (
-      SELECT term, count, topics, per10k, keyness_g2, log_ratio, ${pick(KEYNESS_STATS, p.stat)} AS value
-      FROM term_track tt
-      WHERE edition_id = ${p.edition} AND generic_verbs = ${p.genericVerbs} AND track_no = ${p.track}
-        ${genericVerbClause(sql`tt.term`, p.genericVerbs)}
-        ${themeClause(sql`tt.term`, p.theme)}
+    WITH ${keynessCte(p)},
+    scored AS (
+      SELECT *, ${pick(KEYNESS_STATS, p.stat)} AS value,
+        CASE WHEN keyness_g2 > 0 THEN 'over' ELSE 'under' END AS side,
+        ${significanceSql(sql`keyness_g2`)} AS sig
+      FROM k
+      WHERE keyness_g2 <> 0 AND edition_count >= ${p.minCount ?? 1}
+        ${p.excludeOwnName ? sql`AND NOT own_name` : empty}
+        ${p.stat === 'logratio' ? sql`AND ${significanceSql(sql`keyness_g2`)} >= 1 AND sign(log_ratio) = sign(keyness_g2)` : empty}
     ),
     ranked AS (
-      SELECT *, row_number() OVER (PARTITION BY value > 0 ORDER BY abs(value) DESC, count DESC, term) AS r
-      FROM k WHERE value <> 0
+      SELECT *,
+        rank() OVER (PARTITION BY side ORDER BY round(abs(value), 6) DESC) AS rank,
+        COUNT(*) OVER (PARTITION BY side, round(abs(value), 6)) AS tied
+      FROM scored
     )
-    SELECT term, count, topics, per10k, keyness_g2, log_ratio, value FROM ranked
-    WHERE r <= ${p.top}
-    ORDER BY value DESC, term`);
+    SELECT term, count, edition_count, topics, per10k, keyness_g2, log_ratio, value, side,
+      sig::INTEGER AS sig, rank::INTEGER AS rank, tied::INTEGER AS tied
+    FROM ranked
+    WHERE rank <= ${p.top}
+    ORDER BY value DESC, count DESC, term`);
+}
+
+export interface OwnNameTermRow {
+  term: string;
+  count: number;
+  keyness_g2: number;
+}
+
+/** The terms excludeOwnName leaves out of trackKeyness, strongest first (for the note under the chart). */
+export function trackOwnNameTerms(p: Omit<KeynessParams, 'stat' | 'top'>): Query {
+  return toQuery(sql`
+    WITH ${keynessCte({ ...p, stat: 'g2', top: 0 })}
+    SELECT term, count, keyness_g2 FROM k WHERE own_name AND count > 0
+    ORDER BY keyness_g2 DESC, term`);
 }
 
 export interface TrackOverlapRow {

@@ -1,4 +1,4 @@
-/** The recipe context of the page being shown: its URL, route parameters, manifest and language. */
+/** The recipe context of the page being shown: its URL, route parameters, manifest, language and the themes' members. */
 import { page } from '$app/state';
 import type { AppState } from '../app.svelte.ts';
 import { recipeContext, type RecipeContext } from './recipe.ts';
@@ -12,6 +12,7 @@ export function pageContext(app: AppState): RecipeContext {
     lang: app.lang,
     path: page.url.pathname.slice(app.basePath.length) || '/',
     search: page.url.searchParams,
-    params
+    params,
+    themes: app.themes
   });
 }

@@ -19,6 +19,10 @@ import { parseFilters, type GlobalFilters, type Lang } from '../state/filters.ts
 import type { StatisticKey } from './statistics.ts';
 
 export type Row = Record<string, unknown>;
+export interface ThemeMembers {
+  theme: string;
+  members: readonly string[];
+}
 export type RunQuery = <T>(query: Query) => Promise<T[]>;
 
 export interface RecipeContext {
@@ -30,6 +34,8 @@ export interface RecipeContext {
   path: string;
   /** Route parameters read from the path, e.g. { term: '数据' }. */
   params: Record<string, string>;
+  /** Every theme and its members (the themes table), named in subtitles, tooltips and columns. */
+  themes: readonly ThemeMembers[];
 }
 
 export interface Presented {
@@ -101,7 +107,14 @@ export function routeParams(route: string, path: string): Record<string, string>
   return params;
 }
 
-export function recipeContext(init: { manifest: Manifest; lang: Lang; path: string; search: URLSearchParams | string; params?: Record<string, string> }): RecipeContext {
+export function recipeContext(init: {
+  manifest: Manifest;
+  lang: Lang;
+  path: string;
+  search: URLSearchParams | string;
+  params?: Record<string, string>;
+  themes?: readonly ThemeMembers[];
+}): RecipeContext {
   const search = new URLSearchParams(init.search);
   return {
     manifest: init.manifest,
@@ -109,7 +122,8 @@ export function recipeContext(init: { manifest: Manifest; lang: Lang; path: stri
     filters: parseFilters(search, init.manifest),
     search,
     path: init.path,
-    params: init.params ?? {}
+    params: init.params ?? {},
+    themes: init.themes ?? []
   };
 }
 
@@ -118,3 +132,7 @@ export const wordsOf =
   (ctx: Pick<RecipeContext, 'lang'>) =>
   (key: MessageKey, vars?: MessageVars): string =>
     translate(ctx.lang, key, vars);
+
+/** A theme's members in the context ([] for none or an unknown theme). */
+export const membersOf = (ctx: Pick<RecipeContext, 'themes'>, theme: string | null): readonly string[] =>
+  theme === null ? [] : (ctx.themes.find((th) => th.theme === theme)?.members ?? []);

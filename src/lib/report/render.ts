@@ -15,6 +15,7 @@ import { parseSize, pxToCm, type ExportSize } from '../export/size.ts';
 import { cellText } from '../export/table.ts';
 import { editionLabel } from '../charts/frame-text.ts';
 import { translate } from '../i18n/messages.ts';
+import { themeOptions, type ThemeOption } from '../queries/filters.ts';
 import { editionSources, type EditionSourceRow } from '../queries/report.ts';
 import type { Lang } from '../state/filters.ts';
 import type { BasketItem, ItemKind } from './basket.ts';
@@ -44,7 +45,8 @@ export class UnknownRecipe extends Error {
 export async function rebuildItem(item: BasketItem, env: Env): Promise<Rebuilt> {
   const recipe = RECIPES.get(item.recipe);
   if (!recipe) throw new UnknownRecipe(item.recipe);
-  const ctx = recipeContext({ manifest: env.manifest, lang: env.lang, path: item.path, search: item.search, params: routeParams(recipe.route, item.path) ?? {} });
+  const themes = await env.connector.query<ThemeOption>(themeOptions());
+  const ctx = recipeContext({ manifest: env.manifest, lang: env.lang, path: item.path, search: item.search, params: routeParams(recipe.route, item.path) ?? {}, themes });
   const data = await recipe.load((q) => env.connector.query(q), ctx);
   return { recipe, shown: recipe.present(ctx, data) };
 }

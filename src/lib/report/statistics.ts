@@ -39,6 +39,12 @@ export const STATISTICS = {
     zh: '题目中含有该词条的赛道个数。',
     en: 'Number of tracks whose topics contain the term.'
   },
+  tfidf: {
+    name: { zh: 'TF-IDF（区分度）', en: 'TF-IDF (distinctiveness)' },
+    formula: 'idf = ln(T / df)',
+    zh: '「领域词」开关按 TF-IDF 排序时：词频 × idf，idf = ln(T / df)，T 为所选赛道数，df 为所选赛道中含该词的赛道数；只出现在少数赛道里的词排在前面，出现在每个所选赛道中的词为 0。',
+    en: 'When the 「领域词」 switch ranks by TF-IDF: count × idf, idf = ln(T / df), T = the chosen tracks, df = the chosen tracks containing the term; terms of few tracks come first, a term in every chosen track scores 0.'
+  },
   dp: {
     name: { zh: '离散度 (DP)', en: 'Dispersion (DP)' },
     formula: 'DP = ½ · Σ_k |v_k/v − s_k|',

@@ -19,8 +19,15 @@ export type Lang = 'zh' | 'en';
 
 export const FILTER_KEYS = { edition: 'edition', tracks: 'tracks', theme: 'theme', genericVerbs: 'verbs' } as const;
 export const LANG_KEY = 'lang';
-/** Query keys views may not use for their own parameters. */
-export const GLOBAL_KEYS: readonly string[] = [...Object.values(FILTER_KEYS), LANG_KEY];
+/**
+ * The 「领域词」 switch (state/vocabulary.ts): not a filter of every view, but the term lists
+ * that follow it (总览's bar and cloud, 共现网络's nodes) should agree, so links carry it.
+ */
+export const VOCABULARY_KEYS = { vocab: 'vocab', rank: 'rank' } as const;
+/** Query keys every link carries and views may not use for their own parameters. */
+export const GLOBAL_KEYS: readonly string[] = [...Object.values(FILTER_KEYS), LANG_KEY, ...Object.values(VOCABULARY_KEYS)];
+/** Marks a link that changed the global filters: the previous ones, so the page can say so and undo it. */
+export const WAS_KEY = 'was';
 
 type Editions = Pick<Manifest, 'editions'> | null | undefined;
 

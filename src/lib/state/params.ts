@@ -6,9 +6,9 @@
  *   const search = termView.write(page.url.searchParams, { top: 50 });
  *
  * Values equal to their default are left out of the URL; bad values read as the default.
- * The global filter keys (edition, tracks, theme, verbs, lang) are reserved.
+ * The global keys (edition, tracks, theme, verbs, lang, vocab, rank) and `was` are reserved.
  */
-import { GLOBAL_KEYS } from './filters.ts';
+import { GLOBAL_KEYS, WAS_KEY } from './filters.ts';
 
 export interface ParamCodec<T> {
   readonly fallback: T;
@@ -83,7 +83,7 @@ export interface ViewParams<S extends Schema> {
 
 export function defineParams<S extends Schema>(schema: S): ViewParams<S> {
   for (const key of Object.keys(schema)) {
-    if (GLOBAL_KEYS.includes(key)) throw new Error(`URL key "${key}" is reserved for the global filters`);
+    if (GLOBAL_KEYS.includes(key) || key === WAS_KEY) throw new Error(`URL key "${key}" is reserved for the global filters`);
     if (schema[key].kind === 'track') TRACK_KEYS.add(key);
   }
   return {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../src/lib/i18n/messages.ts';
-import { EXISTING_ROUTES, matchesRoute, NAV, routeExists, termPath, trackPath } from '../../../src/lib/nav.ts';
+import { EXISTING_ROUTES, matchesRoute, NAV, routeExists, termPath, themePath, trackPath } from '../../../src/lib/nav.ts';
 
 describe('navigation', () => {
-  it('lists the ten ui.md items in order, starting with the overview', () => {
+  it('lists the ten ui.md items in order, starting with the overview, and 主题 after 词条', () => {
     expect(NAV.map((n) => translate('zh', n.key)).join(' · ')).toBe(
-      '总览 · 词条 · 赛道 · 跨赛道 · 共现网络 · 版本对比 · 题目检索 · SQL 控制台 · 数据管理 · 报告篮'
+      '总览 · 词条 · 主题 · 赛道 · 跨赛道 · 共现网络 · 版本对比 · 题目检索 · SQL 控制台 · 数据管理 · 报告篮'
     );
-    expect(new Set(NAV.map((n) => n.path)).size).toBe(10);
+    expect(new Set(NAV.map((n) => n.path)).size).toBe(11);
     expect(NAV.some((n) => n.path === '/data')).toBe(false); // /data serves the analysis files
   });
 
@@ -32,5 +32,6 @@ describe('route matching', () => {
     expect(termPath('数据/要素 #1')).toBe('/terms/%E6%95%B0%E6%8D%AE%2F%E8%A6%81%E7%B4%A0%20%231');
     expect(decodeURIComponent(termPath('可信数据空间').split('/')[2])).toBe('可信数据空间');
     expect(trackPath('2026-hunan', 17)).toBe('/tracks/2026-hunan/17');
+    expect(themePath('数据流通/交易')).toBe('/themes/%E6%95%B0%E6%8D%AE%E6%B5%81%E9%80%9A%2F%E4%BA%A4%E6%98%93');
   });
 });

@@ -55,5 +55,7 @@ export const NETWORK = {
   'network.nodesXlsx': m('节点 XLSX', 'Nodes XLSX'),
   'network.nodesXlsxLabel': m('导出节点表为 XLSX', 'Export the nodes as XLSX'),
   'network.nodesFile': m('共现网络节点', 'network nodes'),
-  'network.edgesFile': m('共现网络连线', 'network edges')
+  'network.edgesFile': m('共现网络连线', 'network edges'),
+  'network.rankTfidfNote': m('节点按区分度 (TF-IDF) 选取', 'nodes chosen by distinctiveness (TF-IDF)'),
+  'network.vocabOverview': m('在总览中查看', 'See them in the overview')
 } as const satisfies Record<string, Message>;

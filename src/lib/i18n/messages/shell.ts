@@ -43,6 +43,15 @@ export const SHELL = {
   'filter.summaryVerbsRemoved': m('通用动词已停用', 'generic verbs removed'),
   'filter.summaryVerbsKept': m('保留通用动词', 'generic verbs kept'),
   'filter.editionOption': m('{year} {region}', '{year} {region}'),
+  'filter.themeMembers': m('成员词', 'Member terms'),
+  'filter.themeMore': m('等 {n} 个', '{n} in all'),
+  'filter.themePage': m('主题页', 'Theme page'),
+  'filter.themeOption': m('{theme}（{n} 个成员词：{members}）', '{theme} ({n} member terms: {members})'),
+  'filter.summaryThemeMembers': m('主题：{theme}（{members}）', 'Theme: {theme} ({members})'),
+  'filter.changedBy': m('打开本页的链接改变了筛选条件：', 'The link that opened this page changed the filters:'),
+  'filter.changeLine': m('{filter} 由“{from}”改为“{to}”', '{filter} from “{from}” to “{to}”'),
+  'filter.undoChange': m('恢复原来的筛选', 'Restore the previous filters'),
+  'filter.keepChange': m('保留', 'Keep'),
 
   // ── domain words (ui.md) ────────────────────────────────────────
   'word.edition': m('版本', 'edition'),
@@ -91,9 +100,11 @@ export const SHELL = {
 
   // ── data loading states ─────────────────────────────────────────
   'status.manifest': m('正在读取数据清单…', 'Reading the data manifest…'),
-  'status.engine': m('正在启动查询引擎（DuckDB）…', 'Starting the query engine (DuckDB)…'),
+  'status.engine': m('正在启动查询引擎…', 'Starting the query engine (DuckDB)…'),
   'status.tables': m('正在加载分析数据…', 'Loading analysis data…'),
-  'status.table': m('正在加载分析数据… {table}（{done}/{total}）', 'Loading analysis data… {table} ({done}/{total})'),
+  // No table name: a chart waiting for its data needs the progress, not the file's name.
+  'status.table': m('正在加载分析数据…（{done}/{total}）', 'Loading analysis data… ({done}/{total})'),
+  'status.tableNamed': m('正在加载分析数据：{table}（{done}/{total}）', 'Loading analysis data: {table} ({done}/{total})'),
   'status.ready': m('分析数据已就绪', 'Analysis data ready'),
   'status.query': m('正在查询…', 'Querying…'),
   'status.empty': m('当前筛选条件下没有数据', 'No data for the current filters'),
@@ -113,12 +124,12 @@ export const SHELL = {
   'error.title': m('出错了', 'Something went wrong'),
   'error.manifest-missing': m('还没有分析数据：请在“数据管理”页添加一份赛题指南，完成分析后本页会自动显示。', 'There is no analysis data yet: add a guide on the Data page; this page shows it as soon as it is analysed.'),
   'error.manifest-unreadable': m('无法读取数据清单 {url}（{reason}）：请确认看板服务正在运行，然后刷新本页。', 'Cannot read the data manifest {url} ({reason}): check that the dashboard server is running, then reload.'),
-  'error.manifest-invalid': m('数据清单 {url} 已损坏（{reason}）：请重新运行 npm run analyze。', 'The data manifest {url} is damaged ({reason}): run npm run analyze again.'),
-  'error.manifest-format': m('分析数据的格式版本为 {found}，本看板需要 {expected}：请用当前版本重新运行 npm run analyze。', 'The analysis data has format {found}; this dashboard needs {expected}: run npm run analyze again with this version.'),
-  'error.manifest-columns': m('数据表 {table} 的列与本看板不一致：请用当前版本重新运行 npm run analyze。', 'The columns of table {table} do not match this dashboard: run npm run analyze again with this version.'),
+  'error.manifest-invalid': m('数据清单 {url} 已损坏（{reason}）：请联系看板管理员重新生成分析数据。', 'The data manifest {url} is damaged ({reason}): ask the dashboard administrator to prepare the analysis data again.'),
+  'error.manifest-format': m('分析数据的格式版本为 {found}，本看板需要 {expected}：请联系看板管理员用当前版本重新生成分析数据。', 'The analysis data has format {found}; this dashboard needs {expected}: ask the dashboard administrator to prepare it again with this version.'),
+  'error.manifest-columns': m('数据表 {table} 的列与本看板不一致：请联系看板管理员用当前版本重新生成分析数据。', 'The columns of table {table} do not match this dashboard: ask the dashboard administrator to prepare the data again with this version.'),
   'error.table-fetch': m('下载数据表 {table}（{file}）失败：{reason}。请检查网络后刷新本页。', 'Could not download table {table} ({file}): {reason}. Check the connection and reload.'),
-  'error.table-load': m('载入数据表 {table} 失败：{reason}。请重新运行 npm run analyze 后刷新本页。', 'Could not load table {table}: {reason}. Run npm run analyze again and reload.'),
-  'error.table-rows': m('数据表 {table} 应有 {expected} 行，实际读到 {found} 行：文件可能不完整，请重新运行 npm run analyze。', 'Table {table} should have {expected} rows but has {found}: the file may be incomplete; run npm run analyze again.'),
+  'error.table-load': m('载入数据表 {table} 失败：{reason}。请刷新本页；如果仍然失败，请联系看板管理员重新生成分析数据。', 'Could not load table {table}: {reason}. Reload this page; if it fails again, ask the dashboard administrator to prepare the analysis data again.'),
+  'error.table-rows': m('数据表 {table} 应有 {expected} 行，实际读到 {found} 行：文件可能不完整，请联系看板管理员重新生成分析数据。', 'Table {table} should have {expected} rows but has {found}: the file may be incomplete; ask the dashboard administrator to prepare the analysis data again.'),
   'error.engine-start': m('查询引擎启动失败：{reason}。请使用新版 Chrome、Edge 或 Firefox 打开本页。', 'The query engine failed to start: {reason}. Open this page in a current Chrome, Edge or Firefox.'),
   'error.query': m('查询失败：{reason}', 'Query failed: {reason}'),
   'error.retry': m('重试', 'Retry'),
@@ -139,5 +150,15 @@ export const SHELL = {
   'chart.source': m('来源：{editions}；词典版本 {dictionary}；{tool} {version}', 'Source: {editions}; dictionary version {dictionary}; {tool} {version}'),
   'chart.tableCaption': m('{title}（数据表）', '{title} (data table)'),
   'chart.rows': m('共 {n} 行', '{n} rows'),
-  'chart.clickHint': m('点击图中元素查看详情', 'Click a mark for details')
+  'chart.clickHint': m('点击图中元素查看详情', 'Click a mark for details'),
+  'chart.roleDescription': m('图表', 'chart'),
+  'chart.significance': m('显著性', 'significance'),
+
+  // ── the 404 and error page ───────────────────────────────────────
+  'page.notFoundTitle': m('页面不存在', 'Page not found'),
+  'page.notFound': m('没有找到地址 {path} 对应的页面：链接可能有误，或页面已经改名。', 'There is no page at {path}: the link may be wrong, or the page has been renamed.'),
+  'page.errorTitle': m('页面出错了', 'This page failed'),
+  'page.error': m('显示本页时出错（{status}）：请刷新本页；如果仍然出错，请返回总览。', 'Showing this page failed ({status}): reload it; if it fails again, go back to the overview.'),
+  'page.home': m('返回总览', 'Back to the overview'),
+  'page.back': m('返回上一页', 'Go back')
 } as const satisfies Record<string, Message>;

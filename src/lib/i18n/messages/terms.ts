@@ -4,7 +4,11 @@ import { m, type Message } from './message.ts';
 export const TERMS = {
   // ── 词条 (term index) ───────────────────────────────────────────
   'terms.heading': m('词条', 'Terms'),
-  'terms.intro': m('{edition} 共 {n} 个词条，其中单字词 {single} 个。本表也是分词检查清单：单字词常是被切碎的专业词，可把完整的词加入自定义词典后重新运行 npm run analyze。', '{edition} has {n} terms, {single} of them single characters. This list doubles as the segmentation audit: single characters are often pieces of a domain word; add the whole word to the user dictionary and run npm run analyze again.'),
+  'terms.intro': m('{edition} 共 {n} 个词条，其中单字词 {single} 个。本表也是分词检查清单：单字词常是被切碎的专业词，值得逐个检查；完整的词可由数据管理员加入自定义词典。', '{edition} has {n} terms, {single} of them single characters. This list doubles as the segmentation audit: single characters are often pieces of a domain word, worth a look; the data administrator can add the whole word to the user dictionary.'),
+  'terms.showSingle': m('只看这 {n} 个单字词', 'Show these {n} single characters'),
+  'terms.openCount': m('查看“{term}”每一次出现的上下文', 'Every occurrence of {term} in context'),
+  'terms.openTopics': m('列出含“{term}”的题目', 'The topics with {term}'),
+  'terms.openTracks': m('查看“{term}”在各赛道的词频', 'Frequency of {term} by track'),
   'terms.tableTitle': m('{edition} 词条一览', 'All terms, {edition}'),
   'terms.search': m('搜索词条', 'Search terms'),
   'terms.searchPlaceholder': m('词条或同义词变体，如：数据', 'A term or a variant'),
@@ -28,7 +32,12 @@ export const TERMS = {
   // ── 词条 (one term) ─────────────────────────────────────────────
   'term.back': m('全部词条', 'All terms'),
   'term.unknownTitle': m('未找到词条“{term}”', 'Term not found: {term}'),
-  'term.unknown': m('分析数据中没有这个词条：它可能被切分成了更短的词，或属于停用词。可以看看下面相近的词条；若它是专业词，可加入自定义词典（terms.txt）后重新运行 npm run analyze。', 'The analysis data has no such term: it may have been cut into shorter words, or be a stop word. Try a similar term below; if it is a domain word, add it to the user dictionary (terms.txt) and run npm run analyze again.'),
+  'term.unknown': m('分析数据中没有这个词条：它可能被切分成了更短的词，或属于停用词。可以看看下面相近的词条；若它是专业词，可请数据管理员把它加入自定义词典。', 'The analysis data has no such term: it may have been cut into shorter words, or be a stop word. Try a similar term below; if it is a domain word, ask the data administrator to add it to the user dictionary.'),
+  'term.openTheme': m('打开主题页：{theme}', 'Open the theme page: {theme}'),
+  'term.openKwic': m('查看每一次出现的上下文', 'Every occurrence in context'),
+  'term.openTopics': m('列出这些题目（按词条检索，含同义词变体）', 'List these topics (search by term, variants included)'),
+  'term.openTracks': m('查看各赛道的词频', 'Frequency by track'),
+  'term.kwicStart': m('起始位置', 'start'),
   'term.similar': m('相近的词条', 'Similar terms'),
   'term.noSimilar': m('没有找到相近的词条，请回到词条一览搜索。', 'No similar term found; search the term list instead.'),
   'term.notInEdition': m('“{term}”没有出现在 {edition} 的所选赛道中。', '{term} does not occur in the chosen tracks of {edition}.'),

@@ -10,8 +10,10 @@ import { overlapChord, overlapHeatmap, overlapPairTopics, overlapShared } from '
 import { overviewCloud, overviewCross, overviewHeatmap, overviewTop } from './overview.ts';
 import { termByTrackRecipe, termCoocRecipe, termKwicRecipe, termsIndex, termTrendRecipe } from './term.ts';
 import { sqlResult } from './sql.ts';
+import { themeMatrix, themesIndex } from './themes.ts';
 import { topicsResults } from './topics.ts';
-import { trackDuplicatesRecipe, trackKeynessRecipe, trackOverlapRecipe, tracksList, tracksTokens, trackTopicsRecipe } from './track.ts';
+import { trackKeynessRecipe } from './track-keyness.ts';
+import { trackDuplicatesRecipe, trackOverlapRecipe, tracksList, tracksTokens, trackTopicsRecipe } from './track.ts';
 
 const ALL: Recipe<never>[] = [
   overviewTop,
@@ -23,6 +25,8 @@ const ALL: Recipe<never>[] = [
   termKwicRecipe,
   termCoocRecipe,
   termTrendRecipe,
+  themesIndex,
+  themeMatrix,
   tracksList,
   tracksTokens,
   trackKeynessRecipe,

@@ -11,8 +11,9 @@ import { buildGraph, DEFAULT_THRESHOLD, edgeWeight, type Graph } from '../../net
 import { networkView } from '../../network/params.ts';
 import { networkFigure } from '../../network/svg.ts';
 import { networkEdges, networkNodes, type NetworkEdgeRow, type NetworkNodeRow } from '../../queries/network.ts';
+import { parseVocabulary } from '../../state/vocabulary.ts';
 import type { Recipe, RecipeContext, RunQuery } from '../recipe.ts';
-import { wordsOf } from '../recipe.ts';
+import { membersOf, wordsOf } from '../recipe.ts';
 import { fileParts, selectionTitle } from '../selection.ts';
 import type { StatisticKey } from '../statistics.ts';
 
@@ -21,7 +22,8 @@ export interface NetworkData {
   edges: NetworkEdgeRow[];
 }
 
-export const nodesQuery = (ctx: RecipeContext) => networkNodes({ ...ctx.filters, top: networkView.parse(ctx.search).top });
+// The 「领域词」 switch of 总览 (URL `vocab`, `rank`) picks the nodes here too.
+export const nodesQuery = (ctx: RecipeContext) => networkNodes({ ...ctx.filters, ...parseVocabulary(ctx.search), top: networkView.parse(ctx.search).top });
 export const edgesQuery = (ctx: RecipeContext, terms: readonly string[]) =>
   networkEdges({
     edition: ctx.filters.edition,
@@ -60,6 +62,13 @@ export function networkModel(ctx: RecipeContext, data: NetworkData | null): Netw
 
 const STAT_KEYS: Record<string, StatisticKey> = { topics: 'cooccurrence', jaccard: 'jaccard', association: 'association', npmi: 'npmi' };
 
+/** What the 「领域词」 switch does to the nodes, for the subtitle. */
+function vocabularyNotes(ctx: RecipeContext): string[] {
+  const w = wordsOf(ctx);
+  const vocabulary = parseVocabulary(ctx.search);
+  return [...(vocabulary.vocab === 'domain' ? [w('overview.vocabDomainNote')] : []), ...(vocabulary.rank === 'tfidf' ? [w('network.rankTfidfNote')] : [])];
+}
+
 function common(ctx: RecipeContext) {
   const w = wordsOf(ctx);
   const p = networkView.parse(ctx.search);
@@ -71,7 +80,7 @@ function common(ctx: RecipeContext) {
     statLabel,
     formatValue: (v: number) => (p.stat === 'topics' ? formatCount(v) : formatStat(v)),
     title: w('network.title', { edition: label, n: p.top, stat: statLabel }),
-    subtitle: filterSummary(ctx.filters, ctx.manifest, ctx.lang),
+    subtitle: [filterSummary(ctx.filters, ctx.manifest, ctx.lang, membersOf(ctx, ctx.filters.theme)), ...vocabularyNotes(ctx)].join(' · '),
     source: sourceLine(ctx.manifest, [ctx.filters.edition], ctx.lang),
     editions: [ctx.filters.edition],
     statistics: ['count', STAT_KEYS[p.stat], 'communities'] as StatisticKey[]

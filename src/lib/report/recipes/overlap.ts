@@ -6,8 +6,8 @@ import type { TableColumn } from '../../charts/types.ts';
 import type { Figure } from '../../export/figure.ts';
 import { formatCount, formatStat } from '../../format.ts';
 import { OVERLAP_METRIC_KEYS, overlapMatrix, pairTopics, sharedTerms, type OverlapCell, type OverlapMetric, type PairTopicRow, type SharedTermRow } from '../../queries/overlap.ts';
-import { defineParams, oneOf, trackNo } from '../../state/params.ts';
-import { queryRecipe, wordsOf, type RecipeContext } from '../recipe.ts';
+import { defineParams, int, oneOf, trackNo } from '../../state/params.ts';
+import { membersOf, queryRecipe, wordsOf, type RecipeContext } from '../recipe.ts';
 import { fileParts, selectionTitle } from '../selection.ts';
 
 export const WEIGHTS = ['shared', 'metric'] as const;
@@ -163,7 +163,7 @@ function pairFrame(ctx: RecipeContext) {
   const pair = [s.p.a, s.p.b].sort((x, y) => x - y);
   return {
     s,
-    subtitle: filterSummary({ ...ctx.filters, tracks: pair }, ctx.manifest, ctx.lang),
+    subtitle: filterSummary({ ...ctx.filters, tracks: pair }, ctx.manifest, ctx.lang, membersOf(ctx, ctx.filters.theme)),
     source: sourceLine(ctx.manifest, [ctx.filters.edition], ctx.lang),
     editions: [ctx.filters.edition],
     params: { edition: ctx.filters.edition, genericVerbs: ctx.filters.genericVerbs, a: s.p.a, b: s.p.b, theme: ctx.filters.theme }

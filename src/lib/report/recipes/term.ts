@@ -22,7 +22,7 @@ import {
   type TermTrendRow
 } from '../../queries/term.ts';
 import { bool, defineParams, int, oneOf, text } from '../../state/params.ts';
-import { queryRecipe, wordsOf, type RecipeContext } from '../recipe.ts';
+import { membersOf, queryRecipe, wordsOf, type RecipeContext } from '../recipe.ts';
 import { fileParts, selectionTitle } from '../selection.ts';
 import type { StatisticKey } from '../statistics.ts';
 
@@ -57,7 +57,7 @@ export const STAT_WORDS: Record<CoocStat, { name: MessageKey; help: MessageKey; 
 const editionOf = (ctx: RecipeContext) => editionLabel(ctx.manifest.editions.find((e) => e.edition_id === ctx.filters.edition), ctx.lang);
 const termOf = (ctx: RecipeContext) => ctx.params.term ?? '';
 const base = (ctx: RecipeContext) => ({
-  subtitle: filterSummary(ctx.filters, ctx.manifest, ctx.lang),
+  subtitle: filterSummary(ctx.filters, ctx.manifest, ctx.lang, membersOf(ctx, ctx.filters.theme)),
   source: sourceLine(ctx.manifest, [ctx.filters.edition], ctx.lang),
   editions: [ctx.filters.edition]
 });
@@ -206,7 +206,7 @@ export const termCoocRecipe = queryRecipe<CooccurrenceRow>({
     const noBodies = p.window === 'sentence' && ctx.manifest.editions.find((e) => e.edition_id === ctx.filters.edition)?.has_bodies === false;
     return {
       ...base(ctx),
-      subtitle: `${filterSummary(ctx.filters, ctx.manifest, ctx.lang)} · ${w('term.coocNote')}`,
+      subtitle: `${filterSummary(ctx.filters, ctx.manifest, ctx.lang, membersOf(ctx, ctx.filters.theme))} · ${w('term.coocNote')}`,
       title: selectionTitle(ctx, title, { theme: true }),
       filename: fileParts(ctx, title, { theme: true }),
       columns: [

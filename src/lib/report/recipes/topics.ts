@@ -1,29 +1,49 @@
-/** 题目检索: the search results as a table (edition, track, topic, title, paragraph, where it matched). */
-import { editionLabel, filterSummary, sourceLine } from '../../charts/frame-text.ts';
-import { SEARCH_SCOPES, searchTopics, type TopicHitRow } from '../../queries/topics.ts';
+/**
+ * 题目检索: the search results as a table (edition, track, topic, title, paragraph, where it
+ * matched). A text that is a term (or a thesaurus variant of one) is searched as that term
+ * unless `match=text`: first the term is resolved, then the topics are found by its tokens.
+ */
+import type { Query } from '../../db/connector.ts';
+import { editionLabel, filterSummary, sourceLine, themeSummary } from '../../charts/frame-text.ts';
+import { MATCH_MODES, SEARCH_SCOPES, searchTerm, searchTopics, type SearchParams, type SearchTermRow, type TopicHitRow } from '../../queries/topics.ts';
 import { defineParams, oneOf, text } from '../../state/params.ts';
-import { queryRecipe, wordsOf, type RecipeContext } from '../recipe.ts';
+import { membersOf, wordsOf, type Recipe, type RecipeContext } from '../recipe.ts';
 import { fileParts } from '../selection.ts';
 
 export const TOPICS_LIMIT = 200;
-export const topicsView = defineParams({ q: text(), scope: oneOf(SEARCH_SCOPES, 'edition') });
+export const topicsView = defineParams({ q: text(), scope: oneOf(SEARCH_SCOPES, 'edition'), match: oneOf(MATCH_MODES, 'term') });
+
+/** Which term the search text stands for (null for '' : no query to run). */
+export function topicsTermQuery(ctx: RecipeContext): Query | null {
+  const q = topicsView.parse(ctx.search).q.trim();
+  return q ? searchTerm({ q }) : null;
+}
+
+/** The search, by `term` when the text resolved to one and the reader did not ask for exact text. */
+export function topicsSearch(ctx: RecipeContext, resolved: SearchTermRow | null): SearchParams {
+  const p = topicsView.parse(ctx.search);
+  const term = p.match === 'term' && p.q.trim() ? (resolved?.term ?? null) : null;
+  return { ...ctx.filters, q: p.q, term, scope: p.scope, limit: TOPICS_LIMIT };
+}
 
 /** "全部版本 · 主题：…" or "2026 湖南 · 赛道：… · 主题：… · 通用动词已停用". */
 export function scopeSummary(ctx: RecipeContext): string {
   const w = wordsOf(ctx);
   const p = topicsView.parse(ctx.search);
-  if (p.scope === 'all') return [w('topics.scopeAll'), ...(ctx.filters.theme !== null ? [w('filter.summaryTheme', { theme: ctx.filters.theme })] : [])].join(' · ');
+  const theme = ctx.filters.theme;
+  if (p.scope === 'all') return [w('topics.scopeAll'), ...(theme !== null ? [themeSummary(theme, membersOf(ctx, theme), ctx.lang)] : [])].join(' · ');
   const edition = ctx.manifest.editions.find((e) => e.edition_id === ctx.filters.edition);
-  return `${editionLabel(edition, ctx.lang)} · ${filterSummary(ctx.filters, ctx.manifest, ctx.lang)}`;
+  return `${editionLabel(edition, ctx.lang)} · ${filterSummary(ctx.filters, ctx.manifest, ctx.lang, membersOf(ctx, ctx.filters.theme))}`;
 }
 
-export const topicsResults = queryRecipe<TopicHitRow>({
+export const topicsResults: Recipe<TopicHitRow[]> = {
   id: 'topics.results',
   kind: 'table',
   route: '/topics',
-  query: (ctx) => {
-    const p = topicsView.parse(ctx.search);
-    return searchTopics({ ...ctx.filters, q: p.q, scope: p.scope, limit: TOPICS_LIMIT });
+  async load(run, ctx) {
+    const termQuery = topicsTermQuery(ctx);
+    const resolved = termQuery ? ((await run<SearchTermRow>(termQuery))[0] ?? null) : null;
+    return run<TopicHitRow>(searchTopics(topicsSearch(ctx, resolved)));
   },
   present(ctx, rows) {
     const w = wordsOf(ctx);
@@ -59,4 +79,4 @@ export const topicsResults = queryRecipe<TopicHitRow>({
       statistics: []
     };
   }
-});
+};

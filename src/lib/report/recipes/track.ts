@@ -1,17 +1,15 @@
-/** 赛道 pages: the track list and tokens per track; one track's key terms, overlaps, near-duplicates and topics. */
-import { editionLabel, filterSummary, sourceLine } from '../../charts/frame-text.ts';
-import { divergingBarSpec, horizontalBarSpec } from '../../charts/specs.ts';
+/** 赛道 pages: the track list and tokens per track; one track's overlaps, near-duplicates and topics (its key terms: track-keyness.ts). */
+import { editionLabel, filterSummary, sourceLine, themeSummary } from '../../charts/frame-text.ts';
+import { horizontalBarSpec } from '../../charts/specs.ts';
 import type { TableColumn } from '../../charts/types.ts';
 import { formatCount, formatStat } from '../../format.ts';
 import {
   KEYNESS_STAT_KEYS,
   OVERLAP_METRIC_KEYS,
   trackIndex,
-  trackKeyness,
   trackNearDuplicates,
   trackOverlaps,
   trackTopics,
-  type KeynessRow,
   type KeynessStat,
   type OverlapMetric,
   type TrackDuplicateRow,
@@ -19,8 +17,8 @@ import {
   type TrackOverlapRow,
   type TrackTopicRow
 } from '../../queries/track.ts';
-import { defineParams, int, oneOf, text } from '../../state/params.ts';
-import { queryRecipe, wordsOf, type RecipeContext } from '../recipe.ts';
+import { bool, defineParams, int, oneOf, text } from '../../state/params.ts';
+import { membersOf, queryRecipe, wordsOf, type RecipeContext } from '../recipe.ts';
 import { fileParts, selectionTitle } from '../selection.ts';
 
 export const KEY_TERMS = 5;
@@ -30,13 +28,16 @@ export const trackView = defineParams({
   term: text(),
   stat: oneOf(KEYNESS_STAT_KEYS, 'g2'),
   metric: oneOf(OVERLAP_METRIC_KEYS, 'jaccard'),
-  top: int(12, 3, 50)
+  top: int(12, 3, 50),
+  // Keyness: terms with fewer tokens in the edition are left out; own=1 keeps the track's own name.
+  min: int(2, 1, 100),
+  own: bool(false)
 });
 
-const counted = (v: unknown) => formatCount(v as number);
-const stat = (v: unknown) => formatStat(v as number | null);
+export const counted = (v: unknown) => formatCount(v as number);
+export const stat = (v: unknown) => formatStat(v as number | null);
 const metricWord = (m: OverlapMetric): 'overlap.jaccard' | 'overlap.cosine' => (m === 'jaccard' ? 'overlap.jaccard' : 'overlap.cosine');
-const statWord = (s: KeynessStat): 'track.statG2' | 'track.statLogRatio' => (s === 'g2' ? 'track.statG2' : 'track.statLogRatio');
+export const statWord = (s: KeynessStat): 'track.statG2' | 'track.statLogRatio' => (s === 'g2' ? 'track.statG2' : 'track.statLogRatio');
 
 // ── the track list (/tracks) ──────────────────────────────────────────────────
 
@@ -55,7 +56,7 @@ function tracksColumns(ctx: RecipeContext): TableColumn[] {
 
 const indexQuery = (ctx: RecipeContext) => trackIndex({ ...ctx.filters, metric: tracksView.parse(ctx.search).metric, keyTerms: KEY_TERMS });
 const indexBase = (ctx: RecipeContext) => ({
-  subtitle: filterSummary(ctx.filters, ctx.manifest, ctx.lang),
+  subtitle: filterSummary(ctx.filters, ctx.manifest, ctx.lang, membersOf(ctx, ctx.filters.theme)),
   source: sourceLine(ctx.manifest, [ctx.filters.edition], ctx.lang),
   editions: [ctx.filters.edition]
 });
@@ -126,71 +127,22 @@ export function trackOf(ctx: RecipeContext) {
   return { edition, no, meta, name: meta?.track_name ?? '', label: editionName(ctx, edition), hasBodies: editionMeta?.has_bodies ?? true };
 }
 
-const trackBase = (ctx: RecipeContext) => ({ edition: trackOf(ctx).edition, track: trackOf(ctx).no, genericVerbs: ctx.filters.genericVerbs });
-const trackSource = (ctx: RecipeContext) => {
+export const trackBase = (ctx: RecipeContext) => ({ edition: trackOf(ctx).edition, track: trackOf(ctx).no, genericVerbs: ctx.filters.genericVerbs });
+export const trackSource = (ctx: RecipeContext) => {
   const edition = trackOf(ctx).edition;
   return { source: sourceLine(ctx.manifest, [edition], ctx.lang), editions: [edition] };
 };
-const trackFile = (ctx: RecipeContext, title: string, theme = false) => fileParts({ ...ctx, filters: { ...ctx.filters, tracks: null } }, title, { theme }, trackOf(ctx).edition);
+export const trackFile = (ctx: RecipeContext, title: string, theme = false) => fileParts({ ...ctx, filters: { ...ctx.filters, tracks: null } }, title, { theme }, trackOf(ctx).edition);
 
 /** One track's subtitle names the theme and verb settings, not the track filter. */
 export function trackSubtitle(ctx: RecipeContext): string {
   const w = wordsOf(ctx);
+  const theme = ctx.filters.theme;
   return [
-    ...(ctx.filters.theme !== null ? [w('filter.summaryTheme', { theme: ctx.filters.theme })] : []),
+    ...(theme !== null ? [themeSummary(theme, membersOf(ctx, theme), ctx.lang)] : []),
     w(ctx.filters.genericVerbs === 'removed' ? 'filter.summaryVerbsRemoved' : 'filter.summaryVerbsKept')
   ].join(' · ');
 }
-
-export const trackKeynessRecipe = queryRecipe<KeynessRow>({
-  id: 'track.keyness',
-  kind: 'chart',
-  route: ROUTE,
-  query: (ctx) => {
-    const p = trackView.parse(ctx.search);
-    return trackOf(ctx).meta ? trackKeyness({ ...trackBase(ctx), theme: ctx.filters.theme, stat: p.stat, top: p.top }) : null;
-  },
-  present(ctx, rows) {
-    const w = wordsOf(ctx);
-    const p = trackView.parse(ctx.search);
-    const t = trackOf(ctx);
-    const statName = w(statWord(p.stat));
-    const title = w('track.keynessTitle', { track: t.name, stat: statName, edition: t.label });
-    return {
-      ...trackSource(ctx),
-      title: selectionTitle(ctx, title, { theme: true }),
-      subtitle: trackSubtitle(ctx),
-      filename: trackFile(ctx, title, true),
-      columns: [
-        { key: 'term', label: w('word.term') },
-        { key: 'keyness_g2', label: w('track.statG2'), numeric: true, format: stat },
-        { key: 'log_ratio', label: w('track.statLogRatio'), numeric: true, format: stat },
-        { key: 'count', label: w('word.frequency'), numeric: true, format: counted },
-        { key: 'topics', label: w('word.topicsWithTerm'), numeric: true, format: counted },
-        { key: 'per10k', label: w('word.per10k'), numeric: true, format: stat }
-      ],
-      rows,
-      help: w(p.stat === 'g2' ? 'track.helpG2' : 'track.helpLogRatio'),
-      emptyMessage: w('track.keynessEmpty'),
-      statistics: ['g2', 'logRatio', 'count', 'per10k'],
-      figure: rows && {
-        kind: 'vega',
-        spec: divergingBarSpec({
-          rows,
-          category: { field: 'term', title: w('word.term') },
-          value: { field: 'value', title: statName, format: ',.2f' },
-          details: [
-            { field: 'count', title: w('word.frequency'), format: ',d' },
-            { field: 'topics', title: w('word.topicsWithTerm'), format: ',d' },
-            { field: 'per10k', title: w('word.per10k'), format: ',.2f' },
-            { field: p.stat === 'g2' ? 'log_ratio' : 'keyness_g2', title: w(statWord(p.stat === 'g2' ? 'logratio' : 'g2')), format: ',.2f' }
-          ],
-          clickable: true
-        })
-      }
-    };
-  }
-});
 
 export const trackOverlapRecipe = queryRecipe<TrackOverlapRow>({
   id: 'track.overlap',

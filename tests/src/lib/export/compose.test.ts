@@ -20,8 +20,11 @@ const bars = (n: number): Figure => ({
 });
 const text = { title: '2026 湖南 高频词条（前 20）', subtitle: '赛道：全部赛道 · 通用动词已停用', source: '来源：2026 湖南；词典版本 abc；Crosstrack 0.1.0' };
 /** Heights of the bars (the rect marks' paths: M0,y h width v height h -width Z). */
-const barHeights = (svg: string) =>
-  [...svg.matchAll(/aria-roledescription="bar" d="M[\d.]+,[\d.]+h[\d.]+v([\d.]+)h/g)].map((m) => Number(m[1]));
+const barHeights = (svg: string) => {
+  // The bar layer's group (chart marks carry no ARIA of their own: charts/config.ts).
+  const layer = svg.match(/<g class="mark-rect role-mark layer_0_marks"[^>]*>(.*?)<\/g>/)?.[1] ?? '';
+  return [...layer.matchAll(/<path d="M[\d.]+,[\d.]+h[\d.]+v([\d.]+)h/g)].map((m) => Number(m[1]));
+};
 
 describe('sized exports', () => {
   it('fills the Word width exactly, as tall as the bars need', async () => {

@@ -42,14 +42,31 @@ describe('UI messages', () => {
   });
 
   it('fills placeholders, grouping numbers', () => {
-    expect(translate('zh', 'status.table', { table: 'terms', done: 3, total: 12 })).toBe('正在加载分析数据… terms（3/12）');
+    expect(translate('zh', 'status.tableNamed', { table: '词条', done: 3, total: 12 })).toBe('正在加载分析数据：词条（3/12）');
+    expect(translate('zh', 'status.table', { table: 'terms', done: 3, total: 12 })).toBe('正在加载分析数据…（3/12）');
     expect(translate('en', 'chart.rows', { n: 12345 })).toBe('12,345 rows');
     expect(translate('zh', 'chart.rows', {})).toBe('共 {n} 行');
   });
 
-  it('tells the user what to do when the data is missing, in the page rather than a terminal', () => {
+  it('tells the user what to do when the data is missing, in words on the page, never a terminal command', () => {
     expect(translate('zh', 'error.manifest-missing')).toContain('请在“数据管理”页添加一份赛题指南');
-    expect(translate('zh', 'error.manifest-missing')).not.toContain('npm');
+    for (const key of keys) {
+      for (const lang of ['zh', 'en'] as const) {
+        expect(MESSAGES[key][lang], `${key} (${lang})`).not.toMatch(/npm |npx |\bnode\b|terminal|终端|命令行/);
+      }
+    }
+  });
+
+  it('describes every table and column of the contract in Chinese', async () => {
+    const { TABLES, TABLE_NAMES } = await import('../../../../analysis/contract.ts');
+    const { SCHEMA_ZH } = await import('../../../../src/lib/i18n/messages.ts');
+    for (const name of TABLE_NAMES) {
+      expect(HAN.test(SCHEMA_ZH[name].name), name).toBe(true);
+      expect(HAN.test(SCHEMA_ZH[name].doc), name).toBe(true);
+      const columns = SCHEMA_ZH[name].columns as Record<string, string>;
+      expect(Object.keys(columns).sort(), name).toEqual(Object.keys(TABLES[name].columns).sort());
+      for (const [column, doc] of Object.entries(columns)) expect(HAN.test(doc), `${name}.${column}`).toBe(true);
+    }
   });
 });
 

@@ -54,6 +54,15 @@ describe.each(ENGINES)('network queries on the fixture (%s)', (engine) => {
     expect(theme.map((r) => r.term)).toEqual(['联邦学习', '隐私计算']);
   });
 
+  it('networkNodes follows the 「领域词」 switch: domain terms only, ranked by TF-IDF across the chosen tracks', async () => {
+    expect((await db.query<NetworkNodeRow>(networkNodes({ ...HUNAN, top: 10, vocab: 'domain' }))).map((r) => r.term)).toEqual(['联邦学习', '隐私计算']);
+    // count · ln(3/df): 医疗 6 ln 3, 农业 4 ln 3, 联邦学习 2 ln 3, 模型 5 ln 1.5, 隐私计算 ln 3, 数据 0.
+    const tfidf = await db.query<NetworkNodeRow>(networkNodes({ ...HUNAN, top: 10, rank: 'tfidf' }));
+    expect(tfidf.map((r) => [r.term, r.count])).toEqual([['医疗', 6], ['农业', 4], ['联邦学习', 2], ['模型', 5], ['隐私计算', 1], ['数据', 8]]);
+    const top3 = await db.query<NetworkNodeRow>(networkNodes({ ...HUNAN, top: 3, rank: 'tfidf', vocab: 'domain', tracks: [1, 3] }));
+    expect(top3.map((r) => r.term)).toEqual(['联邦学习', '隐私计算']);
+  });
+
   it('networkEdgesFromTable reads the cooccurrence rows between the nodes', async () => {
     const rows = await edgesFor(db, networkEdgesFromTable, { ...HUNAN, top: 10, minPairCount: 2 });
     expect(rows).toEqual([

@@ -107,10 +107,11 @@ describe.each(ENGINES)('overview queries (%s)', (engine) => {
     expect(top1.map((c) => [c.term, c.track_no, c.count])).toEqual([['数据', 1, 5], ['数据', 3, 1]]);
   });
 
-  it('themeOptions lists themes with their member counts', async () => {
+  it('themeOptions lists themes with their members, most frequent first', async () => {
+    // Tokens over both editions: 联邦学习 2, 隐私计算 1.
     expect(await db.query(themeOptions())).toEqual([
-      { theme: '人工智能', terms: 1 },
-      { theme: '隐私计算', terms: 2 }
+      { theme: '人工智能', terms: 1, members: ['模型'] },
+      { theme: '隐私计算', terms: 2, members: ['联邦学习', '隐私计算'] }
     ]);
   });
 });
@@ -139,5 +140,54 @@ describe.each(ENGINES)('overview word cloud terms (%s)', (engine) => {
   it('never holds generic verbs while they are removed', async () => {
     expect((await cloud({ track: 1 })).map(([term]) => term)).toEqual(['数据', '模型', '隐私计算']);
     expect(await cloud({ track: 1, genericVerbs: 'kept' })).toEqual([['数据', 5], ['推动', 3], ['模型', 3], ['隐私计算', 1]]);
+  });
+});
+
+describe.each(ENGINES)('overview 「领域词」 and distinctiveness (%s)', (engine) => {
+  let db: LoadableConnector;
+  beforeAll(async () => {
+    db = await fixtureConnector(engine);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  const top = (p: Partial<Parameters<typeof topTerms>[0]>) => db.query<TopTermRow>(topTerms({ ...HUNAN, limit: 10, ...p }));
+
+  it('the domain vocabulary keeps dictionary terms and compounds of three characters or more', async () => {
+    // The fixture marks terms longer than two characters as dictionary terms: 隐私计算, 联邦学习.
+    expect((await top({ vocab: 'domain' })).map((r) => r.term)).toEqual(['联邦学习', '隐私计算']);
+    expect((await top({ vocab: 'all' })).map((r) => r.term)).toEqual(['数据', '医疗', '模型', '农业', '联邦学习', '隐私计算']);
+    // Never a generic verb, even when verbs are kept (推动 is two characters anyway: check the clause alone).
+    expect((await top({ vocab: 'domain', genericVerbs: 'kept' })).map((r) => r.term)).not.toContain('推动');
+  });
+
+  it('ranks by TF-IDF across the chosen tracks: count · ln(T/df), a term in every track scores 0', async () => {
+    const rows = await top({ rank: 'tfidf' });
+    const expected: [string, number][] = [
+      ['医疗', 6 * Math.log(3)], ['农业', 4 * Math.log(3)], ['联邦学习', 2 * Math.log(3)],
+      ['模型', 5 * Math.log(3 / 2)], ['隐私计算', 1 * Math.log(3)], ['数据', 0]
+    ];
+    expect(rows.map((r) => r.term)).toEqual(expected.map(([t]) => t));
+    for (const [term, score] of expected) expect(rows.find((r) => r.term === term)!.tfidf, term).toBeCloseTo(score, 9);
+    // Over tracks 1 and 2 (T = 2): 数据 in both scores 0, 模型 3 · ln 2.
+    const some = await top({ rank: 'tfidf', tracks: [1, 2] });
+    expect(some.map((r) => r.term)).toEqual(['农业', '模型', '隐私计算', '数据']);
+    expect(some[1].tfidf).toBeCloseTo(3 * Math.log(2), 9);
+  });
+
+  it('the cross-track matrix follows the vocabulary too', async () => {
+    // Domain terms (隐私计算, 联邦学习) each sit in one track: none in two, all with minTracks 1.
+    expect(await db.query(crossTrackTerms({ ...HUNAN, limit: 10, vocab: 'domain' }))).toEqual([]);
+    const one = await db.query<CrossTrackCell>(crossTrackTerms({ ...HUNAN, limit: 10, vocab: 'domain', minTracks: 1 }));
+    expect([...new Set(one.map((c) => c.term))]).toEqual(['联邦学习', '隐私计算']);
+  });
+
+  it('one track in focus counts that track and keeps the idf of the chosen tracks', async () => {
+    const rows = await db.query<TopTermRow>(cloudTerms({ ...HUNAN, track: 3, limit: 10, rank: 'tfidf' }));
+    expect(rows.map((r) => [r.term, r.count])).toEqual([['医疗', 6], ['联邦学习', 2], ['模型', 2], ['数据', 1]]);
+    expect(rows[2].tfidf).toBeCloseTo(2 * Math.log(3 / 2), 9);
+    expect(rows[0].per10k).toBeCloseTo((6 / 11) * 10_000, 6);
+    expect(await db.query(cloudTerms({ ...HUNAN, track: 3, tracks: [1, 2], limit: 10, rank: 'tfidf' }))).toEqual([]);
+    expect(await db.query(topTerms({ ...HUNAN, limit: 10, theme: "'; DROP TABLE topics; --", vocab: 'domain', rank: 'tfidf' }))).toEqual([]);
   });
 });

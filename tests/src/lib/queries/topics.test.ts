@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadableConnector } from '../../../../src/lib/db/connector.ts';
 import type { FilterParams } from '../../../../src/lib/queries/filters.ts';
-import { searchTopics, type TopicHitRow } from '../../../../src/lib/queries/topics.ts';
+import { searchMarks, searchTerm, searchTopics, type HitMarkRow, type SearchTermRow, type TopicHitRow } from '../../../../src/lib/queries/topics.ts';
+import { termSpread, type TermSpreadRow } from '../../../../src/lib/queries/term.ts';
+import { termFixtureConnector } from './term-fixture.ts';
 import { ENGINES } from '../fixture/connect.ts';
 import { realConnector } from '../fixture/real.ts';
 import { HUNAN, XIAMEN, trackFixtureConnector } from './track-fixture.ts';
@@ -81,6 +83,63 @@ describe.each(ENGINES)('topic search on the fixture (%s)', (engine) => {
   });
 });
 
+describe.each(ENGINES)('topic search by term on the fixture (%s)', (engine) => {
+  // term-fixture.ts: spans where the text holds the term; 隐私计算 has the variant 隐私保护计算.
+  let db: LoadableConnector;
+  beforeAll(async () => {
+    db = await termFixtureConnector(engine);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  const keys = async (o: Search) => (await db.query<TopicHitRow>(search(o))).map(keyOf);
+
+  it('searchTerm finds the term a text stands for: the term itself or one of its variants', async () => {
+    expect(await db.query<SearchTermRow>(searchTerm({ q: '隐私计算' }))).toEqual([{ term: '隐私计算', variants: '隐私保护计算', exact: true }]);
+    expect(await db.query<SearchTermRow>(searchTerm({ q: ' 隐私保护计算 ' }))).toEqual([{ term: '隐私计算', variants: '隐私保护计算', exact: false }]);
+    for (const q of ['隐私', '', '   ', HOSTILE, '、']) expect(await db.query(searchTerm({ q })), q).toEqual([]);
+  });
+
+  it('matches the topics whose tokens hold the term, whatever the text, with title and body hits from the spans', async () => {
+    // 模型: 工业制造 topics 1 (工业数据模型) and 2, 医疗健康 topic 1 (医疗模型); topic 1-2 holds a token but no span.
+    const rows = await db.query<TopicHitRow>(search({ q: 'ignored', term: '模型' }));
+    expect(rows.map((r) => [keyOf(r), r.in_title, r.in_body, r.total])).toEqual([
+      [`${HUNAN}/1/1`, true, true, 3], [`${HUNAN}/1/2`, false, false, 3], [`${HUNAN}/3/1`, true, true, 3]
+    ]);
+    expect(await keys({ term: '模型', tracks: [3] })).toEqual([`${HUNAN}/3/1`]);
+    expect(await keys({ term: '模型', scope: 'all' })).toEqual([`${HUNAN}/1/1`, `${HUNAN}/1/2`, `${HUNAN}/3/1`, `${XIAMEN}/1/1`]);
+    // With the theme: topics with 模型 and a member of 隐私计算 (隐私计算 in 1-1, 联邦学习 in 3-1).
+    expect(await keys({ term: '模型', theme: '隐私计算' })).toEqual([`${HUNAN}/1/1`, `${HUNAN}/3/1`]);
+    expect(await keys({ term: HOSTILE })).toEqual([]);
+    expect((await db.query<TopicHitRow>(search({ term: '模型', limit: 1 }))).map((r) => r.total)).toEqual([3]);
+  });
+
+  it('its count equals the term page’s 含该词题目数 over the same tracks', async () => {
+    for (const term of ['数据', '模型', '医疗', '联邦学习', '隐私计算']) {
+      for (const tracks of [null, [1, 3]]) {
+        const hits = await db.query<TopicHitRow>(search({ term, tracks }));
+        const [spread] = await db.query<TermSpreadRow>(termSpread({ ...F, tracks, term }));
+        expect(hits.length, `${term} ${tracks}`).toBe(spread?.topics ?? 0);
+      }
+    }
+  });
+
+  it('searchMarks gives the spans of the searched term and of the theme members in the hits', async () => {
+    expect(searchMarks({ ...F, q: '数据', scope: 'edition', limit: 100 })).toBeNull();
+    const marks = await db.query<HitMarkRow>(searchMarks({ ...F, q: '', term: '模型', scope: 'edition', limit: 100 })!);
+    expect(marks.map((m) => [`${m.track_no}/${m.topic_no}`, m.term, m.title_spans, m.body_spans, m.kind])).toEqual([
+      ['1/1', '模型', '4:2', '6:2', 'match'], ['1/2', '模型', '', '', 'match'], ['3/1', '模型', '2:2', '4:2', 'match']
+    ]);
+    const themed = await db.query<HitMarkRow>(searchMarks({ ...F, q: '', term: '模型', theme: '隐私计算', scope: 'edition', limit: 100 })!);
+    expect(themed.map((m) => [`${m.track_no}/${m.topic_no}`, m.term, m.kind])).toEqual([
+      ['1/1', '模型', 'match'], ['1/1', '隐私计算', 'theme'], ['3/1', '模型', 'match'], ['3/1', '联邦学习', 'theme']
+    ]);
+    // Text search under a theme: the members only; the limit is the search's.
+    const text = await db.query<HitMarkRow>(searchMarks({ ...F, q: '模型', theme: '隐私计算', scope: 'edition', limit: 1 })!);
+    expect(text.map((m) => [`${m.track_no}/${m.topic_no}`, m.term, m.kind])).toEqual([['1/1', '隐私计算', 'theme']]);
+  });
+});
+
 describe.each(ENGINES)('topic search on the real guides (%s)', (engine) => {
   let db: LoadableConnector;
   let all: TopicHitRow[];
@@ -107,6 +166,29 @@ describe.each(ENGINES)('topic search on the real guides (%s)', (engine) => {
     const expected = direct(q);
     expect(rows.map(keyOf).sort()).toEqual(expected);
     if (q === '可信数据空间' || q === '气象') expect(expected.length).toBeGreaterThan(1);
+  });
+
+  it('隐私计算: 5 topics hold the text, 6 the term (隐私保护计算 in 应急管理 topic 4 is a variant), as the term page says', async () => {
+    expect(await db.query(search({ q: '隐私计算' }))).toHaveLength(5);
+    const byTerm = await db.query<TopicHitRow>(search({ q: '隐私计算', term: '隐私计算' }));
+    expect(byTerm).toHaveLength(6);
+    expect(byTerm.find((r) => r.track_name === '应急管理')?.body).toContain('隐私保护计算');
+    const [spread] = await db.query<TermSpreadRow>(termSpread({ ...F, term: '隐私计算' }));
+    expect(spread.topics).toBe(6);
+  });
+
+  it('for every term with variants, in both editions, term search counts what the term page counts', async () => {
+    const withVariants = await db.query<{ term: string }>({ sql: `SELECT term FROM terms WHERE variants <> '' ORDER BY term` });
+    expect(withVariants.length).toBeGreaterThan(5);
+    for (const { term } of withVariants) {
+      const [resolved] = await db.query<SearchTermRow>(searchTerm({ q: term }));
+      expect(resolved.term).toBe(term);
+      for (const edition of [HUNAN, XIAMEN]) {
+        const hits = await db.query<TopicHitRow>(search({ edition, term, limit: 10_000 }));
+        const [spread] = await db.query<TermSpreadRow>(termSpread({ ...F, edition, term }));
+        expect(hits.length, `${edition} ${term}`).toBe(spread?.topics ?? 0);
+      }
+    }
   });
 
   it('a hostile string returns nothing and breaks nothing', async () => {

@@ -12,6 +12,8 @@ import {
   trackIndex,
   trackInfo,
   trackKeyness,
+  trackOwnNameTerms,
+  type OwnNameTermRow,
   trackNearDuplicates,
   trackOverlaps,
   trackTermSpans,
@@ -24,6 +26,8 @@ import {
   type TrackOverlapRow,
   type TrackTopicRow
 } from '../../../../src/lib/queries/track.ts';
+import type { TermTrackRow } from '../../../../analysis/contract.ts';
+import { g2Signed, logRatio } from '../../../../analysis/tables/stats.ts';
 import { ENGINES } from '../fixture/connect.ts';
 import { fixtureRows } from '../fixture/rows.ts';
 import { realConnector } from '../fixture/real.ts';
@@ -31,6 +35,7 @@ import { HUNAN, trackFixtureConnector } from './track-fixture.ts';
 
 const F: FilterParams = { edition: HUNAN, tracks: null, theme: null, genericVerbs: 'removed' };
 const ATTACK = "'; DROP TABLE topics; --";
+const KEY = { edition: HUNAN, track: 3, genericVerbs: 'removed' as const, theme: null };
 
 describe.each(ENGINES)('track queries on the fixture (%s)', (engine) => {
   let db: LoadableConnector;
@@ -41,7 +46,7 @@ describe.each(ENGINES)('track queries on the fixture (%s)', (engine) => {
     await db?.close();
   });
 
-  it('trackIndex lists each track with tokens, top positive-G² terms and its most similar track', async () => {
+  it('trackIndex lists each track with tokens, its key terms and its most similar track', async () => {
     const rows = await db.query<TrackIndexRow>(trackIndex({ ...F, metric: 'jaccard', keyTerms: 2 }));
     expect(rows.map((r) => [r.track_no, r.track_name, r.topics, r.tokens])).toEqual([
       [1, '工业制造', 2, 9],
@@ -51,16 +56,29 @@ describe.each(ENGINES)('track queries on the fixture (%s)', (engine) => {
     // Jaccard: 1–3 0.4 > 1–2 0.25; 2–1 0.25 > 2–3 0.2; 3–1 0.4.
     expect(rows.map((r) => [r.similar_no, r.similar_name])).toEqual([[3, '医疗健康'], [1, '工业制造'], [1, '工业制造']]);
     expect(rows[0].similar_value).toBeCloseTo(0.4, 9);
-    // Key terms: the input's positive-G² terms of each track, highest first.
-    const expected = (track: number) =>
+    // Without the two filters: the input's positive-G² terms of each track, highest first.
+    const loose = await db.query<TrackIndexRow>(trackIndex({ ...F, metric: 'jaccard', keyTerms: 2, significantOnly: false, excludeOwnName: false }));
+    const expected = (track: number, keep: (r: TermTrackRow) => boolean) =>
       fixtureRows()
-        .term_track.filter((r) => r.edition_id === HUNAN && r.generic_verbs === 'removed' && r.track_no === track && r.keyness_g2 > 0)
+        .term_track.filter((r) => r.edition_id === HUNAN && r.generic_verbs === 'removed' && r.track_no === track && r.keyness_g2 > 0 && keep(r))
         .sort((a, b) => b.keyness_g2 - a.keyness_g2 || b.count - a.count)
         .slice(0, 2)
         .map((r) => r.term);
-    for (const r of rows) expect(r.key_terms, `track ${r.track_no}`).toEqual(expected(r.track_no));
+    for (const r of loose) expect(r.key_terms, `track ${r.track_no}`).toEqual(expected(r.track_no, () => true));
     // 医疗健康: 数据 (1/11 vs 7/15) and 模型 (2/11 vs 3/15) are under-represented, never key terms.
-    expect(rows[2].key_terms.sort()).toEqual(['医疗', '联邦学习'].sort());
+    expect(loose[2].key_terms.sort()).toEqual(['医疗', '联邦学习'].sort());
+    // Significant only: 农业 in 现代农业 (4 of 6 tokens, none elsewhere) G² = 11.73, 医疗 in 医疗健康 G² = 10.32;
+    // 联邦学习 (3.44) and 工业制造's 数据 (2.57) are not significant.
+    const significant = await db.query<TrackIndexRow>(trackIndex({ ...F, metric: 'jaccard', excludeOwnName: false }));
+    expect(significant.map((r) => r.key_terms)).toEqual([[], ['农业'], ['医疗']]);
+    for (const r of significant) expect(r.key_terms).toEqual(expected(r.track_no, (x) => x.keyness_g2 >= 3.84));
+    // By default the track's own name goes too: 农业 is a word of 现代农业, 医疗 of 医疗健康.
+    expect((await db.query<TrackIndexRow>(trackIndex({ ...F, metric: 'jaccard' }))).map((r) => r.key_terms)).toEqual([[], [], []]);
+    const named = await db.query<TrackIndexRow>(trackIndex({ ...F, metric: 'jaccard', significantOnly: false }));
+    const all5 = await db.query<TrackIndexRow>(trackIndex({ ...F, metric: 'jaccard', significantOnly: false, excludeOwnName: false }));
+    expect(named[0].key_terms).toEqual(all5[0].key_terms);
+    expect(named[0].key_terms.sort()).toEqual(['数据', '模型', '隐私计算'].sort());
+    expect(named.slice(1).map((r) => r.key_terms)).toEqual([['数据'], ['联邦学习']]);
   });
 
   it('trackIndex follows the metric, the track filter, the theme and the verbs setting', async () => {
@@ -69,7 +87,7 @@ describe.each(ENGINES)('track queries on the fixture (%s)', (engine) => {
     expect(cosine.map((r) => r.similar_no)).toEqual([3, null, 1]);
     const some = await db.query<TrackIndexRow>(trackIndex({ ...F, tracks: [2, 3], metric: 'jaccard' }));
     expect(some.map((r) => [r.track_no, r.similar_no])).toEqual([[2, 1], [3, 1]]);
-    const theme = await db.query<TrackIndexRow>(trackIndex({ ...F, theme: '隐私计算', metric: 'jaccard' }));
+    const theme = await db.query<TrackIndexRow>(trackIndex({ ...F, theme: '隐私计算', metric: 'jaccard', significantOnly: false }));
     expect(theme.map((r) => r.key_terms)).toEqual([['隐私计算'], [], ['联邦学习']]);
     const kept = await db.query<TrackIndexRow>(trackIndex({ ...F, genericVerbs: 'kept', metric: 'jaccard' }));
     expect(kept.map((r) => r.tokens)).toEqual([12, 6, 12]);
@@ -97,27 +115,59 @@ describe.each(ENGINES)('track queries on the fixture (%s)', (engine) => {
     expect(kept.filter((r) => r.term === '推动').map((r) => r.topic_no)).toEqual([1, 2]);
   });
 
-  it('trackKeyness keeps the strongest terms on each side of 0, highest first', async () => {
-    const all = await db.query<KeynessRow>(trackKeyness({ edition: HUNAN, track: 3, genericVerbs: 'removed', theme: null, stat: 'g2', top: 10 }));
-    expect(all.map((r) => Math.sign(r.value))).toEqual([1, 1, -1, -1]);
-    expect(all.slice(2).map((r) => r.term).sort()).toEqual(['数据', '模型'].sort());
-    expect(all.map((r) => r.value)).toEqual([...all.map((r) => r.value)].sort((a, b) => b - a));
-    for (const r of all) expect(r.value).toBe(r.keyness_g2);
+  it('trackKeyness weighs every term of the edition against the track, absent ones included', async () => {
+    // 医疗健康 (track 3): 11 tokens against 15 in the rest of 2026-hunan.
+    const k = (term: string, a: number, b: number) => ({ term, a, b, g2: g2Signed(a, b, 11, 15), lr: logRatio(a, b, 11, 15) });
+    const expected = [k('医疗', 6, 0), k('联邦学习', 2, 0), k('模型', 2, 3), k('隐私计算', 0, 1), k('数据', 1, 7), k('农业', 0, 4)];
+    const all = await db.query<KeynessRow>(trackKeyness({ ...KEY, stat: 'g2', top: 10 }));
+    expect(all.map((r) => r.term)).toEqual(expected.sort((x, y) => y.g2 - x.g2).map((e) => e.term));
+    for (const e of expected) {
+      const row = all.find((r) => r.term === e.term)!;
+      expect(row.keyness_g2, e.term).toBeCloseTo(e.g2, 9);
+      expect(row.log_ratio, e.term).toBeCloseTo(e.lr, 9);
+      expect(row.value).toBe(row.keyness_g2);
+      expect([row.count, row.edition_count]).toEqual([e.a, e.a + e.b]);
+      expect(row.side).toBe(e.g2 > 0 ? 'over' : 'under');
+    }
+    // G²: 医疗 10.32 (p < 0.01), 农业 −4.40 (p < 0.05); 联邦学习 3.44, 数据 −3.39 … not significant.
+    expect(Object.fromEntries(all.map((r) => [r.term, r.sig]))).toEqual({ 医疗: 2, 联邦学习: 0, 模型: 0, 隐私计算: 0, 数据: 0, 农业: 1 });
+    // Places by size on each side: 农业 is the most under-represented.
+    expect(Object.fromEntries(all.map((r) => [r.term, r.rank]))).toEqual({ 医疗: 1, 联邦学习: 2, 农业: 1, 数据: 2, 隐私计算: 3, 模型: 4 });
+    expect(all.every((r) => r.tied === 1)).toBe(true);
+    // The absent 农业: no tokens, no topics, per10k 0.
+    expect(all.find((r) => r.term === '农业')).toMatchObject({ count: 0, topics: 0, per10k: 0 });
 
-    const one = await db.query<KeynessRow>(trackKeyness({ edition: HUNAN, track: 3, genericVerbs: 'removed', theme: null, stat: 'g2', top: 1 }));
-    expect(one.map((r) => r.term)).toEqual([all[0].term, all[3].term]);
+    const one = await db.query<KeynessRow>(trackKeyness({ ...KEY, stat: 'g2', top: 1 }));
+    expect(one.map((r) => r.term)).toEqual(['医疗', '农业']);
+  });
 
-    const lr = await db.query<KeynessRow>(trackKeyness({ edition: HUNAN, track: 3, genericVerbs: 'removed', theme: null, stat: 'logratio', top: 10 }));
+  it('trackKeyness: minimum frequency, the track’s own name, Log Ratio of significant terms only', async () => {
+    const min5 = await db.query<KeynessRow>(trackKeyness({ ...KEY, stat: 'g2', top: 10, minCount: 5 }));
+    expect(min5.map((r) => r.term)).toEqual(['医疗', '模型', '数据']);
+    // 医疗 is a word of 医疗健康.
+    const own = await db.query<KeynessRow>(trackKeyness({ ...KEY, stat: 'g2', top: 10, excludeOwnName: true }));
+    expect(own.map((r) => r.term)).not.toContain('医疗');
+    expect(own).toHaveLength(5);
+    expect(await db.query(trackOwnNameTerms(KEY))).toEqual([{ term: '医疗', count: 6, keyness_g2: expect.closeTo(g2Signed(6, 0, 11, 15), 9) }]);
+    // Log Ratio: 联邦学习 (2 tokens, none elsewhere) has the larger ratio than 医疗 … but is not significant.
+    const lr = await db.query<KeynessRow>(trackKeyness({ ...KEY, stat: 'logratio', top: 10 }));
+    expect(lr.map((r) => [r.term, r.side])).toEqual([['医疗', 'over'], ['农业', 'under']]);
     for (const r of lr) expect(r.value).toBe(r.log_ratio);
-    // 联邦学习 occurs only in track 3: log2((2/11) / (0.5/15)) — 0.5 stands in for the zero count.
-    expect(lr.find((r) => r.term === '联邦学习')!.value).toBeCloseTo(Math.log2((2 / 11) / (0.5 / 15)), 9);
+    expect(lr[0].value).toBeCloseTo(Math.log2((6 / 11) / (0.5 / 15)), 9);
+  });
 
-    const theme = await db.query<KeynessRow>(trackKeyness({ edition: HUNAN, track: 3, genericVerbs: 'removed', theme: '隐私计算', stat: 'g2', top: 10 }));
-    expect(theme.map((r) => r.term)).toEqual(['联邦学习']);
-    const kept = await db.query<KeynessRow>(trackKeyness({ edition: HUNAN, track: 3, genericVerbs: 'kept', theme: null, stat: 'g2', top: 10 }));
+  it('trackKeyness follows the theme and the verbs setting', async () => {
+    // 隐私计算 ⊃ 联邦学习 (2 in track 3) and 隐私计算 (only in track 1).
+    const theme = await db.query<KeynessRow>(trackKeyness({ ...KEY, theme: '隐私计算', stat: 'g2', top: 10 }));
+    expect(theme.map((r) => [r.term, r.side])).toEqual([['联邦学习', 'over'], ['隐私计算', 'under']]);
+    const kept = await db.query<KeynessRow>(trackKeyness({ ...KEY, genericVerbs: 'kept', stat: 'g2', top: 10 }));
     // 推动: 1/12 in track 3 against 3/18 elsewhere — under-represented.
-    expect(kept.find((r) => r.term === '推动')!.value).toBeLessThan(0);
-    expect(await db.query(trackKeyness({ edition: HUNAN, track: 3, genericVerbs: 'removed', theme: ATTACK, stat: 'g2', top: 10 }))).toEqual([]);
+    const push = kept.find((r) => r.term === '推动')!;
+    expect(push.value).toBeCloseTo(g2Signed(1, 3, 12, 18), 9);
+    expect(push.side).toBe('under');
+    expect((await db.query<KeynessRow>(trackKeyness({ ...KEY, stat: 'g2', top: 10 }))).map((r) => r.term)).not.toContain('推动');
+    expect(await db.query(trackKeyness({ ...KEY, theme: ATTACK, stat: 'g2', top: 10 }))).toEqual([]);
+    expect(await db.query(trackKeyness({ ...KEY, edition: ATTACK, stat: 'g2', top: 10 }))).toEqual([]);
   });
 
   it('trackOverlaps lists the other tracks by the chosen metric', async () => {
@@ -209,22 +259,48 @@ describe.each(ENGINES)('track queries on the real guides (%s)', (engine) => {
     }
   });
 
-  it('keyness keeps the top terms of each sign, as a direct ranking of term_track says', async () => {
-    const top = 8;
-    const rows = await db.query<KeynessRow>(trackKeyness({ edition: HUNAN, track: 10, genericVerbs: 'removed', theme: null, stat: 'g2', top }));
-    const all = await db.query<{ term: string; g2: number }>({
-      sql: `SELECT term, keyness_g2 AS g2 FROM term_track WHERE edition_id = ? AND generic_verbs = 'removed' AND track_no = 10`,
-      params: [HUNAN]
-    });
-    const positives = rows.filter((r) => r.value > 0);
-    const negatives = rows.filter((r) => r.value < 0);
-    expect(positives).toHaveLength(Math.min(top, all.filter((r) => r.g2 > 0).length));
-    expect(negatives).toHaveLength(Math.min(top, all.filter((r) => r.g2 < 0).length));
-    const minShown = Math.min(...positives.map((r) => r.value));
-    const hidden = all.filter((r) => r.g2 > 0 && !positives.some((p) => p.term === r.term));
-    for (const h of hidden) expect(h.g2).toBeLessThanOrEqual(minShown);
-    const maxShownNeg = Math.max(...negatives.map((r) => r.value));
-    for (const h of all.filter((r) => r.g2 < 0 && !negatives.some((n) => n.term === r.term))) expect(h.g2).toBeGreaterThanOrEqual(maxShownNeg);
+  it('keyness equals term_track for every term a track contains, in every Hunan track, both verb settings', async () => {
+    for (const genericVerbs of ['removed', 'kept'] as const) {
+      const stored = await db.query<{ track_no: number; term: string; g2: number; lr: number }>({
+        sql: `SELECT track_no, term, keyness_g2 AS g2, log_ratio AS lr FROM term_track WHERE edition_id = ? AND generic_verbs = ?`,
+        params: [HUNAN, genericVerbs]
+      });
+      for (let track = 1; track <= 17; track++) {
+        const rows = await db.query<KeynessRow>(trackKeyness({ edition: HUNAN, track, genericVerbs, theme: null, stat: 'g2', top: 100_000 }));
+        const byTerm = new Map(rows.map((r) => [r.term, r]));
+        const mine = stored.filter((r) => r.track_no === track && r.g2 !== 0);
+        expect(mine.length).toBeGreaterThan(0);
+        for (const s of mine) {
+          const row = byTerm.get(s.term)!;
+          expect(row, `${track} ${s.term}`).toBeDefined();
+          expect(row.keyness_g2).toBeCloseTo(s.g2, 9);
+          expect(row.log_ratio).toBeCloseTo(s.lr, 9);
+        }
+        // Every other row is a term the track never uses.
+        expect(rows.filter((r) => !mine.some((s) => s.term === r.term)).every((r) => r.count === 0 && r.side === 'under')).toBe(true);
+      }
+    }
+  });
+
+  it('医疗保障 (track 8): the track’s name leads at G² 115.85; seven terms tie at 12.19 and are kept together', async () => {
+    const base = { edition: HUNAN, track: 8, genericVerbs: 'removed' as const, theme: null };
+    const all = await db.query<KeynessRow>(trackKeyness({ ...base, stat: 'g2', top: 12 }));
+    expect(all[0]).toMatchObject({ term: '医疗保障', rank: 1, sig: 3, side: 'over' });
+    expect(all[0].value).toBeCloseTo(115.85, 2);
+    const tied = all.filter((r) => r.side === 'over' && r.tied > 1);
+    expect(tied.map((r) => r.term).sort()).toEqual(['支付', '数字信任', '文本', '经办', '耗材', '脑机接口', '非结构化'].sort());
+    expect(new Set(tied.map((r) => r.rank))).toEqual(new Set([6]));
+    expect(tied.every((r) => r.tied === 7 && r.value.toFixed(2) === '12.19')).toBe(true);
+    // Cutting at 6 places keeps the whole tie: 5 + 7 rows on the over side.
+    const six = await db.query<KeynessRow>(trackKeyness({ ...base, stat: 'g2', top: 6 }));
+    expect(six.filter((r) => r.side === 'over')).toHaveLength(12);
+    // Without the track's own name, 药品 leads; Log Ratio keeps significant terms of two tokens or more.
+    const own = await db.query<KeynessRow>(trackKeyness({ ...base, stat: 'logratio', top: 12, minCount: 2, excludeOwnName: true }));
+    expect(own[0].term).toBe('药品');
+    expect(own.every((r) => r.sig >= 1 && r.edition_count >= 2 && r.term !== '医疗保障')).toBe(true);
+    expect((await db.query<OwnNameTermRow>(trackOwnNameTerms(base))).map((r) => r.term)).toEqual(['医疗保障', '医疗']);
+    // The rest of the edition is 20 times the track: nothing there is significantly under-represented.
+    expect(all.filter((r) => r.side === 'under').every((r) => r.sig === 0 && Math.abs(r.keyness_g2) < 3.84)).toBe(true);
   });
 
   it('overlaps of a track cover every other track; the titles-only edition has no near-duplicates inside a track body', async () => {

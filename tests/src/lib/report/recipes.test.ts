@@ -33,6 +33,8 @@ const SAVED: [string, string, string][] = [
   ['term.kwic', `/terms/${TERM}`, 'edition=2026-hunan&kwic=10'],
   ['term.cooc', `/terms/${TERM}`, 'edition=2026-hunan&stat=npmi'],
   ['term.trend', `/terms/${TERM}`, 'edition=2026-hunan'],
+  ['themes.index', '/themes', 'edition=2026-hunan&tracks=1,2,3'],
+  ['theme.matrix', `/themes/${encodeURIComponent('隐私计算')}`, 'edition=2026-hunan&track=4'],
   ['tracks.list', '/tracks', 'edition=2026-hunan&metric=cosine'],
   ['tracks.tokens', '/tracks', 'edition=2026-hunan'],
   ['track.keyness', '/tracks/2026-hunan/1', 'edition=2026-hunan'],
