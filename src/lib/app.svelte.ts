@@ -13,10 +13,9 @@ import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { deriveOnFirstUse } from './db/derive.ts';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
 import { GLOBAL_KEYS, WAS_KEY, parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
-import { searchWithFilters } from './state/filter-change.ts';
+import { nextFilters, searchWithFilters } from './state/filter-change.ts';
 import { hrefWithGlobals } from './state/url.ts';
 import { trackParamsAcross } from './state/tracks-across.ts';
-import { tracksAcross } from './compare/editions.ts';
 import { routeExists } from './nav.ts';
 import { loadVega } from './charts/vega-modules.ts';
 
@@ -294,14 +293,10 @@ export class AppState {
   }
 
   setFilters(changes: Partial<GlobalFilters>): Promise<void> {
-    const next = { ...this.filters, ...changes };
+    const next = nextFilters(this.filters, changes, this.manifest);
     let search = page.url.searchParams;
-    // Track numbers belong to one edition: a choice moves to the same-named tracks of the new one.
-    if (changes.edition !== undefined && changes.edition !== this.filters.edition) {
-      const from = this.filters.edition;
-      if (changes.tracks === undefined) next.tracks = tracksAcross(this.manifest, from, changes.edition, this.filters.tracks);
-      search = trackParamsAcross(search, this.manifest, from, changes.edition);
-    }
+    // The views' own track parameters move to the same-named tracks of the new edition too.
+    if (next.edition !== this.filters.edition) search = trackParamsAcross(search, this.manifest, this.filters.edition, next.edition);
     const written = writeFilters(next, search);
     // The reader chose these filters: a notice about an earlier change would now mislead.
     written.delete(WAS_KEY);

@@ -4,15 +4,21 @@
  * (FilterChangeNotice in the layout). Pure, so it is tested without a browser.
  */
 import type { Manifest } from '../../../analysis/contract.ts';
+import { tracksAcross } from '../compare/editions.ts';
 import { translate } from '../i18n/messages.ts';
 import { FILTER_KEYS, parseFilters, WAS_KEY, writeFilters, type GlobalFilters, type Lang } from './filters.ts';
 
 type Editions = Pick<Manifest, 'editions'> | null | undefined;
 
-/** `changes` applied to `current` (a new edition resets the track filter, whose numbers belong to one edition). */
-export function nextFilters(current: GlobalFilters, changes: Partial<GlobalFilters>): GlobalFilters {
+/**
+ * `changes` applied to `current`. Track numbers belong to one edition: on a new edition a
+ * track choice moves to the same-named tracks there, and tracks it lacks are dropped.
+ */
+export function nextFilters(current: GlobalFilters, changes: Partial<GlobalFilters>, manifest: Editions): GlobalFilters {
   const next = { ...current, ...changes };
-  if (changes.edition !== undefined && changes.edition !== current.edition && changes.tracks === undefined) next.tracks = null;
+  if (changes.edition !== undefined && changes.edition !== current.edition && changes.tracks === undefined) {
+    next.tracks = tracksAcross(manifest, current.edition, changes.edition, current.tracks);
+  }
   return next;
 }
 
@@ -35,7 +41,7 @@ export function searchWithFilters(
     if (value !== null) carried.set(key, value);
   }
   const before = parseFilters(search, manifest);
-  const after = nextFilters(before, changes);
+  const after = nextFilters(before, changes, manifest);
   const out = writeFilters(after, carried);
   if (!sameFilters(before, after)) out.set(WAS_KEY, writeFilters(before).toString());
   return out;

@@ -31,9 +31,22 @@ describe('links that change the filters', () => {
     expect(searchWithFilters(current, manifest, { theme: '隐私计算' }, GLOBAL_KEYS).has('was')).toBe(false);
   });
 
-  it('a new edition resets the track filter (its numbers belong to one edition)', () => {
-    expect(nextFilters(parseFilters(current, manifest), { edition: '2025-fujian-xiamen' }).tracks).toBeNull();
-    expect(nextFilters(parseFilters(current, manifest), { edition: '2026-hunan' }).tracks).toEqual([4]);
+  it('a new edition drops tracks it lacks (track numbers belong to one edition)', () => {
+    expect(nextFilters(parseFilters(current, manifest), { edition: '2025-fujian-xiamen' }, manifest).tracks).toBeNull();
+    expect(nextFilters(parseFilters(current, manifest), { edition: '2026-hunan' }, manifest).tracks).toEqual([4]);
+  });
+
+  it('a new edition carries a track choice to the same-named track, never to the same number, links included', () => {
+    const both = {
+      editions: [
+        manifest.editions[0],
+        { edition_id: '2027-hunan', year: 2027, region: '湖南', tracks: [{ track_no: 1, track_name: '医疗保障' }, { track_no: 4, track_name: '文化旅游' }, { track_no: 9, track_name: '交通运输' }] }
+      ]
+    } as unknown as Pick<Manifest, 'editions'>;
+    expect(nextFilters(parseFilters(current, both), { edition: '2027-hunan' }, both).tracks).toEqual([9]);
+    const arrived = searchWithFilters(current, both, { edition: '2027-hunan' }, GLOBAL_KEYS);
+    expect(arrived.get('tracks')).toBe('9');
+    expect(new URLSearchParams(arrived.get('was')!).get('tracks')).toBe('4');
   });
 
   it('the target reads the mark, describes each change in words and undoes it, keeping its own view', () => {
