@@ -380,7 +380,37 @@ export interface ManifestTable {
   sha256: string;
   bytes: number;
   columns: { name: string; type: ColumnType; nullable: boolean }[];
+  /** Where each edition's record batches lie in the Arrow file (tables in EDITION_SLICED_TABLES). */
+  slices?: ManifestSlices;
 }
+
+/**
+ * An Arrow file of a per-edition table is the schema message, each edition's record batches
+ * (contiguous, in edition_id order) and the end marker. The schema bytes, one edition's
+ * bytes and the end marker are a valid stream of that edition alone: the server cuts it
+ * (`/data/<table>.arrow?edition=…`) and the dashboard loads an edition when a view needs it.
+ */
+export interface ManifestSlices {
+  schema_bytes: number;
+  /** edition_id → [byte offset, bytes, rows]; editions without rows are left out. */
+  editions: Record<string, [number, number, number]>;
+}
+
+/** The end-of-stream marker of an Arrow IPC stream (continuation token, zero length). */
+export const ARROW_EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+
+/** Tables whose rows each belong to one edition, loaded per edition by the dashboard. */
+export const EDITION_SLICED_TABLES = [
+  'topics',
+  'term_topic',
+  'term_track',
+  'term_stats',
+  'cooccurrence',
+  'track_overlap',
+  'theme_track'
+] as const satisfies readonly TableName[];
+export type SlicedTableName = (typeof EDITION_SLICED_TABLES)[number];
+export const isSlicedTable = (name: string): name is SlicedTableName => (EDITION_SLICED_TABLES as readonly string[]).includes(name);
 
 export interface ManifestTrack {
   track_no: number;

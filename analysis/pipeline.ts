@@ -319,10 +319,10 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
   const compared = new Set(pairs.flat());
   const termCounts = new Map<string, TermCountColumns>();
 
-  const append = (name: TableName, batch: EncodedBatch) => writers[name].appendEncoded(batch);
+  const append = (name: TableName, batch: EncodedBatch, edition: string) => writers[name].appendEncoded(batch, edition);
   const emit = (result: EditionResult, i: number) => {
     if (compared.has(result.edition_id)) termCounts.set(result.edition_id, result.termCounts);
-    for (const [name, batch] of Object.entries(result.tables)) append(name as TableName, batch);
+    for (const [name, batch] of Object.entries(result.tables)) append(name as TableName, batch, result.edition_id);
     vocabulary.addSummary(result.edition_id, result.vocabulary);
     duplicates.add(editions[i]);
     fx.progress('segment', i + 1, editions.length, result.edition_id);

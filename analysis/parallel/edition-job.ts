@@ -43,7 +43,7 @@ function joinBatches(a: EncodedBatch, b: EncodedBatch): EncodedBatch {
 }
 
 /** Receives each encoded table of an edition as soon as it exists (the in-process pool writes it at once). */
-export type TableEmitter = (name: EditionTableName, batch: EncodedBatch) => void;
+export type TableEmitter = (name: EditionTableName, batch: EncodedBatch, edition: string) => void;
 
 /**
  * Runs one edition. With `emit`, each table is handed over as soon as it is encoded and
@@ -66,7 +66,7 @@ export function createEditionJob(dict: Dictionaries, options: EditionJobOptions)
     forEachEditionTable(edition, segmented, dict, { ...options, chunkRows: CHUNK_ROWS }, (name, batch) => {
       const started = performance.now();
       const encoded = encodeColumns(TABLES[name], batch);
-      if (emit) emit(name, encoded);
+      if (emit) emit(name, encoded, edition.meta.edition_id);
       else tables[name] = tables[name] ? joinBatches(tables[name], encoded) : encoded;
       encode += performance.now() - started;
     });

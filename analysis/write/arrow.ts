@@ -18,9 +18,11 @@ import {
   type Data,
   type DataType
 } from 'apache-arrow';
-import type { ColumnType, TableSpec } from '../contract.ts';
+import { ARROW_EOS, type ColumnType, type TableSpec } from '../contract.ts';
 import type { Column, ColumnBatch, Symbols } from './columns.ts';
 import { encodeUtf8Into } from './bytes.ts';
+
+export { ARROW_EOS };
 
 function arrowType(type: ColumnType): DataType {
   switch (type) {
@@ -185,9 +187,6 @@ export function recordBatch(spec: TableSpec, batch: ColumnBatch): RecordBatch {
   const data = makeData({ type: new Struct(schema.fields), length: batch.length, nullCount: 0, children });
   return new RecordBatch(schema, data);
 }
-
-/** The 8-byte end-of-stream marker of the Arrow IPC stream format. */
-export const ARROW_EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
 
 const prefixes = new Map<string, Uint8Array>();
 

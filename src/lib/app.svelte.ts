@@ -8,7 +8,20 @@ import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { Manifest, ManifestEdition, TableName } from '../../analysis/contract.ts';
 import type { Connector, LoadableConnector, Query, QueryOptions } from './db/connector.ts';
-import { DataError, fetchBytesFrom, loadManifest, loadTables, prefetchBytes, type DataErrorCode, type LoadProgress } from './db/load.ts';
+import {
+  DataError,
+  fetchBytesFrom,
+  filesToFetch,
+  loadEditions,
+  loadManifest,
+  loadTables,
+  prefetchBytes,
+  type DataErrorCode,
+  type LoadedEditions,
+  type LoadProgress
+} from './db/load.ts';
+import type { Need } from './db/slices.ts';
+import { editionsNeeded } from './state/edition-scope.ts';
 import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { deriveOnFirstUse } from './db/derive.ts';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
@@ -81,6 +94,10 @@ export class AppState {
   private engineConnector: LoadableConnector | null = null;
   /** Pending while tables are being replaced: views' queries wait for it. */
   private swapping: Promise<void> | null = null;
+  /** The editions each per-edition table holds in the engine. */
+  private loaded: LoadedEditions = new Map();
+  /** The last load of editions a page needed; the next one queues behind it. */
+  private editionLoad: Promise<void> = Promise.resolve();
 
   constructor(init: { manifest: Manifest | null; problem: DataProblem | null; dataBase: string; basePath: string }) {
     this.manifest = init.manifest;
@@ -119,6 +136,7 @@ export class AppState {
       });
       this.themes = next.themes;
       this.engineConnector = next.engine;
+      this.loaded = next.loaded;
       this.connector = this.forViews(next.engine);
       this.engine = { phase: 'ready', missing: next.missing };
     } catch (error) {
@@ -126,13 +144,34 @@ export class AppState {
     }
   }
 
-  /** What views query: waits while tables are replaced; derives the generic-verbs-kept rows on first use. */
+  /** What the current page reads of the per-edition tables (state/edition-scope.ts). */
+  private needNow(manifest: Manifest): Need {
+    return editionsNeeded({ routeId: page.route.id, params: page.params as Record<string, string>, search: page.url.searchParams, manifest });
+  }
+
+  /**
+   * Appends the editions the current page needs and the engine lacks (queued, one load at a
+   * time); resolves at once when it has them.
+   */
+  private ensureEditions(engine: LoadableConnector): Promise<void> {
+    const manifest = this.manifest;
+    if (!manifest) return Promise.resolve();
+    const need = this.needNow(manifest);
+    if (this.loaded.size === 0 || filesToFetch(manifest, need, this.loaded).length === 0) return this.editionLoad;
+    const fetchBytes = fetchBytesFrom(fetch, this.dataBase);
+    const run = this.editionLoad.then(() => loadEditions(engine, manifest, fetchBytes, need, this.loaded));
+    this.editionLoad = run.catch(() => {});
+    return run;
+  }
+
+  /** What views query: waits while tables are replaced and while the page's editions load; derives the generic-verbs-kept rows on first use. */
   private forViews(engine: LoadableConnector): Connector {
     const derived = deriveOnFirstUse(engine);
     return {
       // The options carry the SQL console's cancel signal: they must reach the engine.
       query: async <T>(q: Query, options?: QueryOptions) => {
         while (this.swapping) await this.swapping;
+        await this.ensureEditions(engine);
         return derived.query<T>(q, options);
       },
       close: () => derived.close()
@@ -141,8 +180,8 @@ export class AppState {
 
   /** A new DuckDB-WASM engine with every table of `manifest` loaded and locked down. */
   private async openTables(manifest: Manifest, fetchFn: typeof fetch, onProgress: (p: LoadProgress) => void) {
-    const tableFiles = manifest.tables.filter((t) => t.rows > 0).map((t) => t.file);
-    const fetchBytes = prefetchBytes(fetchBytesFrom(fetchFn, this.dataBase), tableFiles);
+    const need = this.needNow(manifest);
+    const fetchBytes = prefetchBytes(fetchBytesFrom(fetchFn, this.dataBase), filesToFetch(manifest, need));
     let connector;
     try {
       const { openWasmConnector } = await import('./db/wasm.ts');
@@ -153,12 +192,12 @@ export class AppState {
       throw new EngineFailure(problemOf(error, 'engine-start'));
     }
     try {
-      const report = await loadTables(connector, manifest, fetchBytes, onProgress, { deriveKept: false });
+      const report = await loadTables(connector, manifest, fetchBytes, onProgress, { deriveKept: false, need });
       const themes = await connector.query<ThemeOption>(themeOptions());
       // The SQL console runs typed queries: nothing may reach files or URLs after loading.
       await connector.query({ sql: LOCKDOWN_SQL });
       performance.mark('crosstrack:tables-ready');
-      return { engine: connector, themes, missing: report.missing };
+      return { engine: connector, themes, missing: report.missing, loaded: report.loaded };
     } catch (error) {
       console.error(error);
       await connector.close().catch(() => {});
@@ -212,13 +251,16 @@ export class AppState {
    * downloaded first, then the tables are re-created and filled while views' queries wait.
    */
   private async replaceTables(engine: LoadableConnector, manifest: Manifest, fetchFn: typeof fetch): Promise<void> {
-    const files = manifest.tables.filter((t) => t.rows > 0).map((t) => t.file);
+    const need = this.needNow(manifest);
+    const files = filesToFetch(manifest, need);
     const fetchBytes = prefetchBytes(fetchBytesFrom(fetchFn, this.dataBase), files);
     await Promise.all(files.map((f) => fetchBytes(f)));
     let release = () => {};
     this.swapping = new Promise<void>((done) => (release = done));
     try {
-      const report = await loadTables(engine, manifest, fetchBytes, () => {}, { deriveKept: false });
+      await this.editionLoad;
+      const report = await loadTables(engine, manifest, fetchBytes, () => {}, { deriveKept: false, need });
+      this.loaded = report.loaded;
       this.themes = await engine.query<ThemeOption>(themeOptions());
       this.manifest = manifest;
       this.connector = this.forViews(engine);

@@ -1,16 +1,20 @@
 /**
  * Reads the analysis output the dashboard is served with: manifest.json first (enough
- * for the first paint), then every table's Arrow file into DuckDB.
+ * for the first paint), then the tables into DuckDB — whole, or, for the per-edition
+ * tables, the editions a page needs (`need`), with more appended later (`loadEditions`).
  */
 import {
   MANIFEST_FILE,
   MANIFEST_FORMAT,
   TABLES,
   TABLE_NAMES,
+  isSlicedTable,
   type Manifest,
   type ManifestTable,
+  type SlicedTableName,
   type TableName
 } from '../../../analysis/contract.ts';
+import { editionsOf, sliceRequests, sliceRows, type Need } from './slices.ts';
 import type { LoadableConnector } from './connector.ts';
 import { quoteIdent, tableDdl } from './schema.ts';
 import { DERIVE_KEPT_VARIANT, DERIVED_TABLES } from './derive.ts';
@@ -112,7 +116,11 @@ export interface LoadReport {
   tables: { name: TableName; rows: number }[];
   /** Contract tables the manifest does not list: created empty so queries still run. */
   missing: TableName[];
+  /** The editions each per-edition table holds now (every edition for a table loaded whole). */
+  loaded: LoadedEditions;
 }
+
+export type LoadedEditions = Map<SlicedTableName, Set<string>>;
 
 export type FetchBytes = (file: string) => Promise<Uint8Array>;
 
@@ -139,9 +147,35 @@ export function prefetchBytes(fetchBytes: FetchBytes, files: readonly string[]):
   return (file) => started.get(file) ?? fetchBytes(file);
 }
 
+/** What to fetch for one table: whole files, or slices of the editions the need adds, with the rows they hold. */
+interface TablePlan {
+  table: ManifestTable;
+  files: string[];
+  rows: number;
+  editions: string[];
+}
+
+function planTable(table: ManifestTable, manifest: Manifest, need: Need, loaded: LoadedEditions, first: boolean): TablePlan | null {
+  if (!isSlicedTable(table.name) || !table.slices) return first && table.rows > 0 ? { table, files: [table.file], rows: table.rows, editions: [] } : null;
+  const have = loaded.get(table.name) ?? new Set<string>();
+  const missing = editionsOf(need, { ...table, name: table.name }).filter((id) => !have.has(id));
+  const files = sliceRequests(table, missing, have);
+  return { table, files, rows: sliceRows(table, missing), editions: missing };
+}
+
+/**
+ * The files a load would fetch: with `loaded` empty, the first load's (to start the downloads
+ * early); otherwise the ones `need` adds — none when the engine already holds what it asks.
+ */
+export function filesToFetch(manifest: Manifest, need: Need, loaded: LoadedEditions = new Map()): string[] {
+  const first = loaded.size === 0;
+  return manifest.tables.flatMap((t) => planTable(t, manifest, need, loaded, first)?.files ?? []);
+}
+
 /**
  * Creates every contract table from schema.ts, then fills the ones the manifest lists
- * with rows. Files download in parallel; inserts run one at a time on the connection.
+ * with rows: every table whole, or with `need` the per-edition tables with those editions'
+ * rows only. Files download in parallel; inserts run one at a time on the connection.
  * Last, the 'kept' generic-verb rows the files leave out are derived (derive.ts), unless
  * the caller derives them on first use.
  */
@@ -151,37 +185,12 @@ export async function loadTables(
   fetchBytes: FetchBytes,
   onProgress: (p: LoadProgress) => void = () => {},
   /** deriveKept false: leave the 'kept' rows to `deriveOnFirstUse` (the dashboard does). */
-  options: { deriveKept?: boolean } = {}
+  options: { deriveKept?: boolean; need?: Need } = {}
 ): Promise<LoadReport> {
-  const listed = new Map<TableName, ManifestTable>(manifest.tables.map((t) => [t.name, t]));
-  const toFill = manifest.tables.filter((t) => t.rows > 0);
-  const downloads = new Map(
-    toFill.map((t) => {
-      const bytes = fetchBytes(t.file);
-      bytes.catch(() => {}); // reported when awaited below, in table order
-      return [t.name, bytes] as const;
-    })
-  );
+  const listed = new Set<TableName>(manifest.tables.map((t) => t.name));
   for (const name of TABLE_NAMES) await connector.query({ sql: tableDdl(name) });
-
-  const total = toFill.length;
-  const report: LoadReport = { tables: [], missing: TABLE_NAMES.filter((n) => !listed.has(n)) };
-  for (const [index, table] of toFill.entries()) {
-    onProgress({ done: index, total, table: table.name });
-    let bytes: Uint8Array;
-    try {
-      bytes = await downloads.get(table.name)!;
-    } catch (error) {
-      throw new DataError('table-fetch', { table: table.name, file: table.file, reason: reasonOf(error) }, { cause: error });
-    }
-    try {
-      await connector.insertArrow(table.name, bytes);
-    } catch (error) {
-      throw new DataError('table-load', { table: table.name, reason: reasonOf(error) }, { cause: error });
-    }
-    const [{ n }] = await connector.query<{ n: number }>({ sql: `SELECT COUNT(*)::INTEGER AS n FROM ${quoteIdent(table.name)}` });
-    if (n !== table.rows) throw new DataError('table-rows', { table: table.name, expected: table.rows, found: n });
-  }
+  const loaded: LoadedEditions = new Map();
+  await fill(connector, manifest, fetchBytes, options.need ?? 'all', loaded, onProgress, true);
   if (options.deriveKept !== false) {
     for (const [index, statement] of DERIVE_KEPT_VARIANT.entries()) {
       try {
@@ -191,7 +200,78 @@ export async function loadTables(
       }
     }
   }
-  for (const t of manifest.tables) report.tables.push({ name: t.name, rows: t.rows });
+  return { tables: manifest.tables.map((t) => ({ name: t.name, rows: t.rows })), missing: TABLE_NAMES.filter((n) => !listed.has(n)), loaded };
+}
+
+/**
+ * Appends the rows of the editions `need` adds to the per-edition tables (`loaded` says what
+ * they hold, and is updated as each table is filled).
+ */
+export async function loadEditions(
+  connector: LoadableConnector,
+  manifest: Manifest,
+  fetchBytes: FetchBytes,
+  need: Need,
+  loaded: LoadedEditions,
+  onProgress: (p: LoadProgress) => void = () => {}
+): Promise<void> {
+  await fill(connector, manifest, fetchBytes, need, loaded, onProgress, false);
+}
+
+async function fill(
+  connector: LoadableConnector,
+  manifest: Manifest,
+  fetchBytes: FetchBytes,
+  need: Need,
+  loaded: LoadedEditions,
+  onProgress: (p: LoadProgress) => void,
+  first: boolean
+): Promise<void> {
+  const plans = manifest.tables.flatMap((t) => planTable(t, manifest, need, loaded, first) ?? []);
+  const downloads = new Map(
+    plans.map((plan) => {
+      const bytes = Promise.all(plan.files.map((file) => fetchBytes(file)));
+      bytes.catch(() => {}); // reported when awaited below, in table order
+      return [plan.table.name, bytes] as const;
+    })
+  );
+  const total = plans.filter((p) => p.files.length > 0).length;
+  let done = 0;
+  for (const plan of plans) {
+    const { table } = plan;
+    if (plan.files.length > 0) {
+      onProgress({ done: done++, total, table: table.name });
+      let parts: Uint8Array[];
+      try {
+        parts = await downloads.get(table.name)!;
+      } catch (error) {
+        throw new DataError('table-fetch', { table: table.name, file: table.file, reason: reasonOf(error) }, { cause: error });
+      }
+      const before = first ? 0 : await rowCount(connector, table.name);
+      try {
+        for (const bytes of parts) await connector.insertArrow(table.name, bytes);
+      } catch (error) {
+        throw new DataError('table-load', { table: table.name, reason: reasonOf(error) }, { cause: error });
+      }
+      const found = (await rowCount(connector, table.name)) - before;
+      if (found !== plan.rows) throw new DataError('table-rows', { table: table.name, expected: plan.rows, found });
+    }
+    if (isSlicedTable(table.name)) {
+      const have = loaded.get(table.name) ?? new Set<string>();
+      for (const id of plan.editions) have.add(id);
+      loaded.set(table.name, have);
+    }
+  }
+  if (first) {
+    // A per-edition table the manifest lists without slices (an older output) came whole.
+    for (const table of manifest.tables) {
+      if (isSlicedTable(table.name) && !table.slices) loaded.set(table.name, new Set((manifest.editions ?? []).map((e) => e.edition_id)));
+    }
+  }
   onProgress({ done: total, total, table: null });
-  return report;
+}
+
+async function rowCount(connector: LoadableConnector, table: TableName): Promise<number> {
+  const [{ n }] = await connector.query<{ n: number }>({ sql: `SELECT COUNT(*)::INTEGER AS n FROM ${quoteIdent(table)}` });
+  return n;
 }

@@ -5,12 +5,13 @@
  * browser accepts it (compressed copies kept for the current files only). GET and HEAD
  * only (the route exports nothing else); the security headers come from the hooks.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { MANIFEST_FILE, type Manifest } from '../../../analysis/contract.ts';
+import { ARROW_EOS, MANIFEST_FILE, type Manifest, type ManifestTable } from '../../../analysis/contract.ts';
 import { contentTypeFor } from './security.ts';
+import { requestedEditions, sliceRanges } from '../db/slices.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
@@ -60,11 +61,49 @@ async function readCurrent(path: string): Promise<{ bytes: Uint8Array; tag: stri
   return null;
 }
 
+/**
+ * The schema message, the record batches of the asked editions (in the file's order) and the
+ * end marker: a valid Arrow stream of those editions alone (see ManifestSlices). Read by byte
+ * range, so a 1,000-edition file is never read whole for one edition. Null when the file on
+ * disk is not the one the manifest describes (swapped meanwhile).
+ */
+async function readSlices(path: string, table: ManifestTable, editions: readonly string[]): Promise<{ bytes: Uint8Array; tag: string } | null> {
+  const ranges = sliceRanges(table, editions);
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const info = await handle.stat();
+    if (info.size !== table.bytes) return null;
+    const out = new Uint8Array(ranges.reduce((n, [, b]) => n + b, 0) + ARROW_EOS.length);
+    let at = 0;
+    for (const [offset, bytes] of ranges) {
+      const { bytesRead } = await handle.read(out, at, bytes, offset);
+      if (bytesRead !== bytes) return null;
+      at += bytes;
+    }
+    out.set(ARROW_EOS, at);
+    const key = ranges.slice(1).map(([offset]) => offset.toString(36)).join('.');
+    return { bytes: out, tag: `W/"${info.ino.toString(36)}-${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}-${key}"` };
+  } finally {
+    await handle.close();
+  }
+}
+
 const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
+/** `?edition=ID` (repeatable) or `?except=ID` on a per-edition table's .arrow file: only those editions' rows. */
 export async function serveTableFile(dir: string, manifest: Manifest | null, file: string, request: Request): Promise<Response> {
   if (file !== MANIFEST_FILE && (manifest === null || !listedFiles(manifest).has(file))) return notFound();
-  const found = await readCurrent(join(dir, file));
+  const search = new URL(request.url).searchParams;
+  const asksSlices = search.has('edition') || search.has('except');
+  const sliced = asksSlices ? manifest?.tables.find((t) => t.file === file && t.slices) : undefined;
+  if (asksSlices && !sliced) return notFound();
+  const found = sliced ? await readSlices(join(dir, file), sliced, requestedEditions(sliced, search) ?? []) : await readCurrent(join(dir, file));
   if (!found) return notFound();
   const extension = /\.[a-z]+$/.exec(file)?.[0] ?? '';
   const headers = new Headers({

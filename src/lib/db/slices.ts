@@ -1,0 +1,83 @@
+/**
+ * Per-edition pieces of a table's Arrow file (see ManifestSlices in analysis/contract.ts):
+ * the byte ranges that make a stream of some editions alone, and the request that asks the
+ * server for them. Shared by the server (which reads the ranges from disk) and the loader.
+ */
+import { ARROW_EOS, type ManifestTable, type SlicedTableName } from '../../../analysis/contract.ts';
+
+/** Editions every per-edition table needs, plus tables needed for every edition. */
+export interface EditionNeed {
+  editions: string[];
+  everyEdition: SlicedTableName[];
+}
+
+/** What a page reads of the per-edition tables (state/edition-scope.ts decides it per route). */
+export type Need = EditionNeed | 'all';
+
+/** The editions `need` asks of a table (of those that have rows in it). */
+export function editionsOf(need: Need, table: ManifestTable & { name: SlicedTableName }): string[] {
+  const present = Object.keys(table.slices?.editions ?? {});
+  if (need === 'all' || need.everyEdition.includes(table.name)) return present;
+  return need.editions.filter((id) => table.slices?.editions[id]);
+}
+
+/** Above this many ids a request names the editions it does not want instead (URLs stay short). */
+const MAX_IDS_PER_REQUEST = 40;
+
+/** [offset, bytes] ranges, schema first, then the editions' batches in file order; the end marker follows them. */
+export function sliceRanges(table: ManifestTable, editions: Iterable<string>): [number, number][] {
+  const slices = table.slices!;
+  const wanted = [...new Set(editions)].flatMap((id) => (slices.editions[id] ? [slices.editions[id]] : []));
+  wanted.sort((a, b) => a[0] - b[0]);
+  return [[0, slices.schema_bytes], ...wanted.map(([offset, bytes]): [number, number] => [offset, bytes])];
+}
+
+/** Rows the editions hold in the table. */
+export function sliceRows(table: ManifestTable, editions: Iterable<string>): number {
+  let rows = 0;
+  for (const id of new Set(editions)) rows += table.slices?.editions[id]?.[2] ?? 0;
+  return rows;
+}
+
+/** The editions a request asks for: `edition` (repeated) names them; `except` names those left out. */
+export function requestedEditions(table: ManifestTable, search: URLSearchParams): string[] | null {
+  const only = search.getAll('edition');
+  const except = search.getAll('except');
+  if (only.length === 0 && except.length === 0) return null;
+  const left = new Set(except);
+  const ids = only.length > 0 ? only : Object.keys(table.slices?.editions ?? {});
+  return ids.filter((id) => !left.has(id));
+}
+
+/**
+ * The files to fetch for `missing` editions of a table that already holds `loaded` ones:
+ * a few ids each, or, when every other edition is wanted, one request that leaves the
+ * loaded ones out.
+ */
+export function sliceRequests(table: ManifestTable, missing: readonly string[], loaded: ReadonlySet<string>): string[] {
+  const withRows = missing.filter((id) => table.slices?.editions[id]);
+  if (withRows.length === 0) return [];
+  const all = Object.keys(table.slices!.editions);
+  const query = (key: string, ids: readonly string[]) => ids.map((id) => `${key}=${encodeURIComponent(id)}`).join('&');
+  if (loaded.size === 0 && withRows.length === all.length) return [table.file];
+  const others = all.filter((id) => loaded.has(id));
+  if (withRows.length > MAX_IDS_PER_REQUEST && others.length <= MAX_IDS_PER_REQUEST && withRows.length + others.length === all.length) {
+    return [`${table.file}?${query('except', others)}`];
+  }
+  const files: string[] = [];
+  for (let i = 0; i < withRows.length; i += MAX_IDS_PER_REQUEST) files.push(`${table.file}?${query('edition', withRows.slice(i, i + MAX_IDS_PER_REQUEST))}`);
+  return files;
+}
+
+/** Cuts the stream of `editions` from a whole file's bytes (what the server does from disk). */
+export function cutSlices(table: ManifestTable, whole: Uint8Array, editions: Iterable<string>): Uint8Array {
+  const ranges = sliceRanges(table, editions);
+  const out = new Uint8Array(ranges.reduce((n, [, b]) => n + b, 0) + ARROW_EOS.length);
+  let at = 0;
+  for (const [offset, bytes] of ranges) {
+    out.set(whole.subarray(offset, offset + bytes), at);
+    at += bytes;
+  }
+  out.set(ARROW_EOS, at);
+  return out;
+}

@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EDITION_SLICED_TABLES, TABLE_NAMES, isSlicedTable, type Manifest } from '../../../../analysis/contract.ts';
+import { filesToFetch, loadEditions, loadTables, type FetchBytes } from '../../../../src/lib/db/load.ts';
+import { openNodeConnector } from '../../../../src/lib/db/node.ts';
+import { cutSlices, sliceRequests } from '../../../../src/lib/db/slices.ts';
+import { serveTableFile } from '../../../../src/lib/server/tables.ts';
+import { memoryFixture } from '../fixture/write.ts';
+
+const HUNAN = '2026-hunan';
+const XIAMEN = '2025-fujian-xiamen';
+
+async function dump(db: Awaited<ReturnType<typeof openNodeConnector>>, table: string) {
+  return db.query({ sql: `SELECT * FROM ${table} ORDER BY ALL` });
+}
+
+async function editionCounts(db: Awaited<ReturnType<typeof openNodeConnector>>, table: string) {
+  const rows = await db.query<{ edition_id: string; n: number }>({ sql: `SELECT edition_id, COUNT(*)::INTEGER AS n FROM ${table} GROUP BY 1 ORDER BY 1` });
+  return Object.fromEntries(rows.map((r) => [r.edition_id, r.n]));
+}
+
+describe('per-edition slices of the Arrow tables', () => {
+  it('the writer records where each edition lies; the slices of every edition add up to the file', async () => {
+    const { manifest, files } = await memoryFixture();
+    for (const name of EDITION_SLICED_TABLES) {
+      const table = manifest.tables.find((t) => t.name === name)!;
+      expect(table.slices, name).toBeDefined();
+      const slices = Object.values(table.slices!.editions);
+      expect(slices.reduce((n, s) => n + s[2], 0)).toBe(table.rows);
+      expect(table.slices!.schema_bytes + slices.reduce((n, s) => n + s[1], 0) + 8).toBe(files.get(table.file)!.length);
+    }
+    for (const t of manifest.tables) if (!isSlicedTable(t.name)) expect(t.slices).toBeUndefined();
+  });
+
+  it('loads one edition, then the other: the tables end up equal to a whole load', async () => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const fetched: string[] = [];
+    const logged: FetchBytes = (f) => (fetched.push(f), fetchBytes(f));
+    const whole = await openNodeConnector();
+    const lazy = await openNodeConnector();
+    try {
+      await loadTables(whole, manifest, fetchBytes, () => {}, { deriveKept: false });
+      const report = await loadTables(lazy, manifest, logged, () => {}, { deriveKept: false, need: { editions: [HUNAN], everyEdition: [] } });
+      const sliced = fetched.filter((f) => f.includes('?'));
+      expect(sliced.length).toBeGreaterThan(0);
+      for (const f of sliced) expect(f).toMatch(new RegExp(`\\?edition=${HUNAN}$`));
+      for (const name of EDITION_SLICED_TABLES) {
+        const rows = manifest.tables.find((t) => t.name === name)!.slices!.editions;
+        const counts = await editionCounts(lazy, name);
+        expect(counts, name).toEqual(rows[HUNAN] ? { [HUNAN]: rows[HUNAN][2] } : {});
+        expect([...report.loaded.get(name)!]).toEqual(rows[HUNAN] ? [HUNAN] : []);
+      }
+      // Tables without slices came whole.
+      expect(await dump(lazy, 'terms')).toEqual(await dump(whole, 'terms'));
+
+      expect(filesToFetch(manifest, { editions: [HUNAN], everyEdition: [] }, report.loaded)).toEqual([]);
+      fetched.length = 0;
+      await loadEditions(lazy, manifest, logged, { editions: [XIAMEN], everyEdition: [] }, report.loaded);
+      for (const f of fetched) expect(f).toMatch(new RegExp(`\\?edition=${XIAMEN}$`));
+      for (const name of TABLE_NAMES) expect(await dump(lazy, name), name).toEqual(await dump(whole, name));
+      // Asking again fetches nothing and adds nothing.
+      fetched.length = 0;
+      await loadEditions(lazy, manifest, logged, 'all', report.loaded);
+      expect(fetched).toEqual([]);
+      for (const name of EDITION_SLICED_TABLES) expect(await dump(lazy, name), name).toEqual(await dump(whole, name));
+    } finally {
+      await whole.close();
+      await lazy.close();
+    }
+  });
+
+  it('a table needed for every edition comes in one request that leaves out what is loaded', async () => {
+    const { manifest } = await memoryFixture();
+    const table = structuredClone(manifest.tables.find((t) => t.name === 'term_stats')!);
+    // 100 editions, 3 of them loaded: one request naming the 3.
+    table.slices!.editions = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`e${i}`, [i * 10, 10, 1] as [number, number, number]]));
+    const loaded = new Set(['e1', 'e2', 'e3']);
+    const missing = Object.keys(table.slices!.editions).filter((id) => !loaded.has(id));
+    expect(sliceRequests(table, missing, loaded)).toEqual(['term_stats.arrow?except=e1&except=e2&except=e3']);
+    // Nothing loaded, everything wanted: the whole file.
+    expect(sliceRequests(table, Object.keys(table.slices!.editions), new Set())).toEqual(['term_stats.arrow']);
+    // A long list of some editions: in pieces of 40 ids.
+    const some = missing.slice(0, 90);
+    const requests = sliceRequests(table, some, loaded);
+    expect(requests).toHaveLength(3);
+    expect(requests.flatMap((r) => new URLSearchParams(r.split('?')[1]).getAll('edition'))).toEqual(some);
+  });
+});
+
+describe('the server cuts slices from disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosstrack-slices-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers ?edition= and ?except= with the same bytes as the whole file cut in memory, 404 for the rest', async () => {
+    const { manifest, files } = await memoryFixture();
+    for (const [file, bytes] of files) if (!file.includes('/')) writeFileSync(join(dir, file), bytes);
+    const get = async (path: string, m: Manifest = manifest) => {
+      const [file, query] = path.split('?');
+      const response = await serveTableFile(dir, m, file, new Request(`http://localhost/data/${path}`));
+      return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()) };
+    };
+    const table = manifest.tables.find((t) => t.name === 'term_topic')!;
+    const whole = new Uint8Array(files.get(table.file)!);
+    expect(await get(`${table.file}?edition=${HUNAN}`)).toEqual({ status: 200, bytes: cutSlices(table, whole, [HUNAN]) });
+    expect(await get(`${table.file}?except=${HUNAN}`)).toEqual({ status: 200, bytes: cutSlices(table, whole, [XIAMEN]) });
+    expect((await get(`${table.file}?edition=${XIAMEN}&edition=${HUNAN}`)).bytes).toEqual(whole);
+    expect((await get(`${table.file}?edition=nope`)).bytes).toEqual(cutSlices(table, whole, []));
+    expect((await get(`terms.arrow?edition=${HUNAN}`)).status).toBe(404);
+    // A file that is not the one the manifest describes (swapped meanwhile) is not cut.
+    const stale = structuredClone(manifest);
+    stale.tables.find((t) => t.name === 'term_topic')!.bytes += 1;
+    expect((await get(`${table.file}?edition=${HUNAN}`, stale)).status).toBe(404);
+  });
+});
