@@ -17,6 +17,7 @@ import { openWasmConnectorInNode } from '../tests/src/lib/fixture/connect.ts';
 import { ensureRealData } from '../tests/src/lib/fixture/real.ts';
 import { loadOutput, ROOT, syntheticOutput, tableSizes, type LoadedTable } from './dashboard-data.ts';
 import { timeNavigation } from './dashboard-nav.ts';
+import { timeLargeCorpus } from './dashboard-large.ts';
 import { queryContext, timeFamilies, type FamilyTiming } from './queries.ts';
 
 const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS ?? 5);
@@ -118,8 +119,23 @@ async function queries() {
   log();
 }
 
+async function large() {
+  log(`Dashboard on ${EDITIONS} synthetic editions (new browser profile per route: nothing cached; goals: first chart < 1.5 s, tab < 1.5 GB)`);
+  const results = await timeLargeCorpus(EDITIONS, log);
+  log(`route                                  | first chart s | tables fetched MB | requests | browser RSS MB`);
+  log(`---------------------------------------|---------------|-------------------|----------|---------------`);
+  for (const r of results) {
+    const shown = r.path.length > 38 ? `${r.path.slice(0, 35)}…` : r.path;
+    const seconds = r.seconds === null ? `– (${r.note})` : r.seconds.toFixed(2);
+    log(`${pad(shown, 38)} | ${seconds.padStart(13)} | ${mb(r.fetchedMb * 1e6).padStart(17)} | ${String(r.requests).padStart(8)} | ${r.rssMb.toFixed(0).padStart(14)}`);
+  }
+  log(`  A page loads the editions it shows (state/edition-scope.ts); the SQL console loads every edition.`);
+  log();
+}
+
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 log(`Crosstrack ${version} dashboard benchmark`);
 log();
 if (process.env.BENCH_DASHBOARD_NAV !== '0') await navigation();
 if (process.env.BENCH_DASHBOARD_QUERIES !== '0') await queries();
+if (process.env.BENCH_DASHBOARD_LARGE !== '0') await large();

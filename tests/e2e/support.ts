@@ -15,7 +15,7 @@ import { writeFixtureDir } from '../src/lib/fixture/write.ts';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BUILD_DIR = join(ROOT, process.env.CROSSTRACK_BUILD_DIR ?? 'build');
 const BUILD_ENTRY = join(BUILD_DIR, 'index.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

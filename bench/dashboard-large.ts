@@ -1,0 +1,103 @@
+/**
+ * The dashboard on the 1,000-edition synthetic corpus, as a user opens it: for each route a
+ * new browser profile (nothing cached), the time from page.goto to the first chart, the
+ * bytes of tables fetched, and the memory of the browser's processes (RSS summed over the
+ * profile's processes: the page, DuckDB-WASM's worker, the GPU and network services).
+ * The server serves the corpus read-only (CROSSTRACK_READONLY=1), its tables/ a link to
+ * bench/out. Run by bench/dashboard.ts; BENCH_DASHBOARD_LARGE=0 skips it.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, ensureBuild, startServer } from '../tests/e2e/support.ts';
+import { syntheticOutput } from './dashboard-data.ts';
+
+const CHART = 'main section.frame .chart svg';
+
+/** RSS in bytes of every process whose command line names the profile. */
+function profileRss(profile: string): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+
+export interface LargeTiming {
+  path: string;
+  seconds: number | null;
+  fetchedMb: number;
+  requests: number;
+  rssMb: number;
+  note?: string;
+}
+
+export async function timeLargeCorpus(editions: number, log: (line: string) => void): Promise<LargeTiming[]> {
+  ensureBuild();
+  const synthetic = await syntheticOutput(editions, log);
+  const workspace = mkdtempSync(join(tmpdir(), 'crosstrack-bench-ws-'));
+  symlinkSync(synthetic.dir, join(workspace, 'tables'));
+  const server = await startServer({ workspace, env: { CROSSTRACK_READONLY: '1' } });
+  const ids = synthetic.manifest.editions.map((e) => e.edition_id);
+  const routes = [
+    { path: '/', selector: CHART },
+    { path: `/terms/${encodeURIComponent('数据')}`, selector: CHART },
+    { path: `/tracks/${ids.at(-1)}/1`, selector: CHART },
+    { path: '/overlap', selector: CHART },
+    { path: '/network', selector: '.network svg .node circle' },
+    { path: `/topics?q=${encodeURIComponent('数据')}`, selector: 'main ol.hits li' },
+    { path: '/compare', selector: 'main section' },
+    { path: `/sql?q=${encodeURIComponent('SELECT COUNT(*) AS n FROM term_topic')}`, selector: 'section.result tbody tr' }
+  ];
+  const results: LargeTiming[] = [];
+  try {
+    for (const route of routes) {
+      const profile = mkdtempSync(join(tmpdir(), 'crosstrack-bench-profile-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        viewport: { width: 1280, height: 800 },
+        locale: 'zh-CN',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+      });
+      let fetched = 0;
+      let requests = 0;
+      let peak = 0;
+      const sampler = setInterval(() => (peak = Math.max(peak, profileRss(profile))), 200);
+      try {
+        const page = await context.newPage();
+        page.on('response', (response) => {
+          if (!/\/data\/.+\.arrow/.test(response.url())) return;
+          requests++;
+          void response.body().then((b) => (fetched += b.length), () => {});
+        });
+        const started = performance.now();
+        await page.goto(`${server.url}${route.path}`, { waitUntil: 'commit' });
+        await page.locator(route.selector).first().waitFor({ state: 'visible', timeout: 120_000 });
+        const seconds = (performance.now() - started) / 1000;
+        // Let the rest of the page's queries finish before reading the memory.
+        await page.waitForTimeout(1500);
+        peak = Math.max(peak, profileRss(profile));
+        results.push({ path: decodeURIComponent(route.path), seconds, fetchedMb: fetched / 1e6, requests, rssMb: peak / 1e6 });
+      } catch (error) {
+        const note = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        results.push({ path: decodeURIComponent(route.path), seconds: null, fetchedMb: fetched / 1e6, requests, rssMb: peak / 1e6, note });
+      } finally {
+        clearInterval(sampler);
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+  return results;
+}
