@@ -58,8 +58,9 @@ describe('tables per edition', () => {
     const slicedRequests = requests.filter((r) => sliced.has(r.file));
     expect(slicedRequests.length).toBeGreaterThan(0);
     for (const r of slicedRequests) expect(r.editions, r.file).toEqual([newest.edition_id]);
-    // The tables without slices (vocabulary, themes, near-duplicates …) come whole.
+    // The tables without slices (vocabulary, themes …) come whole; the near-duplicate pairs wait for a track page.
     for (const r of requests.filter((x) => !sliced.has(x.file))) expect(r.editions).toBeNull();
+    expect(requests.map((r) => r.file)).not.toContain('near_duplicates.arrow');
 
     // Choosing the other edition fetches it now, and only it.
     const before = requests.length;

@@ -11,10 +11,9 @@ import {
   isSlicedTable,
   type Manifest,
   type ManifestTable,
-  type SlicedTableName,
   type TableName
 } from '../../../analysis/contract.ts';
-import { editionsOf, sliceRequests, sliceRows, type Need } from './slices.ts';
+import { editionsOf, isOnDemand, needsTable, sliceRequests, sliceRows, type Need } from './slices.ts';
 import type { LoadableConnector } from './connector.ts';
 import { quoteIdent, tableDdl } from './schema.ts';
 import { DERIVE_KEPT_VARIANT, DERIVED_TABLES } from './derive.ts';
@@ -120,7 +119,8 @@ export interface LoadReport {
   loaded: LoadedEditions;
 }
 
-export type LoadedEditions = Map<SlicedTableName, Set<string>>;
+/** The tables in the engine: for a per-edition table the editions it holds; a table loaded whole holds every edition. */
+export type LoadedEditions = Map<TableName, Set<string>>;
 
 export type FetchBytes = (file: string) => Promise<Uint8Array>;
 
@@ -155,8 +155,12 @@ interface TablePlan {
   editions: string[];
 }
 
-function planTable(table: ManifestTable, manifest: Manifest, need: Need, loaded: LoadedEditions, first: boolean): TablePlan | null {
-  if (!isSlicedTable(table.name) || !table.slices) return first && table.rows > 0 ? { table, files: [table.file], rows: table.rows, editions: [] } : null;
+function planTable(table: ManifestTable, manifest: Manifest, need: Need, loaded: LoadedEditions): TablePlan | null {
+  if (!isSlicedTable(table.name) || !table.slices) {
+    if (loaded.has(table.name) || (isOnDemand(table.name) && !needsTable(need, table.name))) return null;
+    const every = (manifest.editions ?? []).map((e) => e.edition_id);
+    return { table, files: table.rows > 0 ? [table.file] : [], rows: table.rows, editions: every };
+  }
   const have = loaded.get(table.name) ?? new Set<string>();
   const missing = editionsOf(need, { ...table, name: table.name }).filter((id) => !have.has(id));
   const files = sliceRequests(table, missing, have);
@@ -168,8 +172,7 @@ function planTable(table: ManifestTable, manifest: Manifest, need: Need, loaded:
  * early); otherwise the ones `need` adds — none when the engine already holds what it asks.
  */
 export function filesToFetch(manifest: Manifest, need: Need, loaded: LoadedEditions = new Map()): string[] {
-  const first = loaded.size === 0;
-  return manifest.tables.flatMap((t) => planTable(t, manifest, need, loaded, first)?.files ?? []);
+  return manifest.tables.flatMap((t) => planTable(t, manifest, need, loaded)?.files ?? []);
 }
 
 /**
@@ -227,7 +230,7 @@ async function fill(
   onProgress: (p: LoadProgress) => void,
   first: boolean
 ): Promise<void> {
-  const plans = manifest.tables.flatMap((t) => planTable(t, manifest, need, loaded, first) ?? []);
+  const plans = manifest.tables.flatMap((t) => planTable(t, manifest, need, loaded) ?? []);
   const downloads = new Map(
     plans.map((plan) => {
       const bytes = Promise.all(plan.files.map((file) => fetchBytes(file)));
@@ -256,17 +259,9 @@ async function fill(
       const found = (await rowCount(connector, table.name)) - before;
       if (found !== plan.rows) throw new DataError('table-rows', { table: table.name, expected: plan.rows, found });
     }
-    if (isSlicedTable(table.name)) {
-      const have = loaded.get(table.name) ?? new Set<string>();
-      for (const id of plan.editions) have.add(id);
-      loaded.set(table.name, have);
-    }
-  }
-  if (first) {
-    // A per-edition table the manifest lists without slices (an older output) came whole.
-    for (const table of manifest.tables) {
-      if (isSlicedTable(table.name) && !table.slices) loaded.set(table.name, new Set((manifest.editions ?? []).map((e) => e.edition_id)));
-    }
+    const have = loaded.get(table.name) ?? new Set<string>();
+    for (const id of plan.editions) have.add(id);
+    loaded.set(table.name, have);
   }
   onProgress({ done: total, total, table: null });
 }

@@ -3,12 +3,25 @@
  * the byte ranges that make a stream of some editions alone, and the request that asks the
  * server for them. Shared by the server (which reads the ranges from disk) and the loader.
  */
-import { ARROW_EOS, type ManifestTable, type SlicedTableName } from '../../../analysis/contract.ts';
+import { ARROW_EOS, type ManifestTable, type SlicedTableName, type TableName } from '../../../analysis/contract.ts';
 
-/** Editions every per-edition table needs, plus tables needed for every edition. */
+/**
+ * Tables of every edition that few pages read and that grow with the corpus (near-duplicate
+ * pairs: 53 MB for 1,000 editions): loaded whole when a page needs them, not at start.
+ */
+export const ON_DEMAND_TABLES = ['near_duplicates'] as const satisfies readonly TableName[];
+export type OnDemandTableName = (typeof ON_DEMAND_TABLES)[number];
+export const isOnDemand = (name: string): name is OnDemandTableName => (ON_DEMAND_TABLES as readonly string[]).includes(name);
+
+/** Editions every per-edition table needs, tables needed for every edition, and the on-demand tables read. */
 export interface EditionNeed {
   editions: string[];
   everyEdition: SlicedTableName[];
+  onDemand?: OnDemandTableName[];
+}
+
+export function needsTable(need: Need, table: OnDemandTableName): boolean {
+  return need === 'all' || (need.onDemand ?? []).includes(table);
 }
 
 /** What a page reads of the per-edition tables (state/edition-scope.ts decides it per route). */

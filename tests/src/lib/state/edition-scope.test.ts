@@ -28,9 +28,17 @@ describe('editionsNeeded', () => {
   });
 
   it('a track page needs its own edition and the topics of every edition (near-duplicates name them)', async () => {
-    expect(await scope('/tracks/[edition]/[track]', '', { edition: XIAMEN, track: '1' })).toEqual({ editions: [HUNAN, XIAMEN], everyEdition: ['topics'] });
+    expect(await scope('/tracks/[edition]/[track]', '', { edition: XIAMEN, track: '1' })).toEqual({
+      editions: [HUNAN, XIAMEN],
+      everyEdition: ['topics'],
+      onDemand: ['near_duplicates']
+    });
     // An unknown edition in the path adds nothing.
-    expect(await scope('/tracks/[edition]/[track]', '', { edition: 'nope', track: '1' })).toEqual({ editions: [HUNAN], everyEdition: ['topics'] });
+    expect(await scope('/tracks/[edition]/[track]', '', { edition: 'nope', track: '1' })).toEqual({
+      editions: [HUNAN],
+      everyEdition: ['topics'],
+      onDemand: ['near_duplicates']
+    });
   });
 
   it('topic search over every edition needs every edition’s topics and term_topic', async () => {
