@@ -1,7 +1,7 @@
 /**
  * The dashboard on the 1,000-edition synthetic corpus, as a user opens it: for each route a
  * new browser profile (nothing cached), the time from page.goto to the first chart, the
- * bytes of tables fetched, and the memory of the browser's processes (RSS summed over the
+ * bytes of tables fetched (as sent, compressed), and the memory of the browser's processes (RSS summed over the
  * profile's processes: the page, DuckDB-WASM's worker, the GPU and network services).
  * The server serves the corpus read-only (CROSSTRACK_READONLY=1), its tables/ a link to
  * bench/out. Run by bench/dashboard.ts; BENCH_DASHBOARD_LARGE=0 skips it.
@@ -76,7 +76,7 @@ export async function timeLargeCorpus(editions: number, log: (line: string) => v
         page.on('response', (response) => {
           if (!/\/data\/.+\.arrow/.test(response.url())) return;
           requests++;
-          void response.body().then((b) => (fetched += b.length), () => {});
+          void response.request().sizes().then((sizes) => (fetched += sizes.responseBodySize), () => {});
         });
         const started = performance.now();
         await page.goto(`${server.url}${route.path}`, { waitUntil: 'commit' });

@@ -122,12 +122,12 @@ async function queries() {
 async function large() {
   log(`Dashboard on ${EDITIONS} synthetic editions (new browser profile per route: nothing cached; goals: first chart < 1.5 s, tab < 1.5 GB)`);
   const results = await timeLargeCorpus(EDITIONS, log);
-  log(`route                                  | first chart s | tables fetched MB | requests | browser RSS MB`);
-  log(`---------------------------------------|---------------|-------------------|----------|---------------`);
+  log(`route                                  | first chart s | fetched MB (br) | requests | browser RSS MB`);
+  log(`---------------------------------------|---------------|-----------------|----------|---------------`);
   for (const r of results) {
     const shown = r.path.length > 38 ? `${r.path.slice(0, 35)}…` : r.path;
     const seconds = r.seconds === null ? `– (${r.note})` : r.seconds.toFixed(2);
-    log(`${pad(shown, 38)} | ${seconds.padStart(13)} | ${mb(r.fetchedMb * 1e6).padStart(17)} | ${String(r.requests).padStart(8)} | ${r.rssMb.toFixed(0).padStart(14)}`);
+    log(`${pad(shown, 38)} | ${seconds.padStart(13)} | ${mb(r.fetchedMb * 1e6).padStart(15)} | ${String(r.requests).padStart(8)} | ${r.rssMb.toFixed(0).padStart(14)}`);
   }
   log(`  A page loads the editions it shows (state/edition-scope.ts); the SQL console loads every edition.`);
   log();
