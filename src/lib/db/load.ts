@@ -7,13 +7,15 @@ import {
   MANIFEST_FORMAT,
   TABLES,
   TABLE_NAMES,
+  DERIVED_TABLE_NAMES,
+  DEFAULT_MIN_PAIR_COUNT,
   type Manifest,
   type ManifestTable,
   type TableName
 } from '../../../analysis/contract.ts';
 import type { LoadableConnector } from './connector.ts';
 import { quoteIdent, tableDdl } from './schema.ts';
-import { DERIVE_KEPT_VARIANT, DERIVED_TABLES } from './derive.ts';
+import { DERIVATIONS, loadedEditions, runDerivation } from './derive.ts';
 
 /** Codes map to i18n keys `error.<code>`, which say what failed and what to do. */
 export const DATA_ERROR_CODES = [
@@ -110,7 +112,7 @@ export interface LoadProgress {
 
 export interface LoadReport {
   tables: { name: TableName; rows: number }[];
-  /** Contract tables the manifest does not list: created empty so queries still run. */
+  /** Stored contract tables the manifest does not list: created empty so queries still run. */
   missing: TableName[];
 }
 
@@ -142,15 +144,15 @@ export function prefetchBytes(fetchBytes: FetchBytes, files: readonly string[]):
 /**
  * Creates every contract table from schema.ts, then fills the ones the manifest lists
  * with rows. Files download in parallel; inserts run one at a time on the connection.
- * Last, the 'kept' generic-verb rows the files leave out are derived (derive.ts), unless
- * the caller derives them on first use.
+ * Last, the rows the files leave out (the 'kept' generic-verb rows, cooccurrence) are
+ * derived (derive.ts), unless the caller derives them on first use.
  */
 export async function loadTables(
   connector: LoadableConnector,
   manifest: Manifest,
   fetchBytes: FetchBytes,
   onProgress: (p: LoadProgress) => void = () => {},
-  /** deriveKept false: leave the 'kept' rows to `deriveOnFirstUse` (the dashboard does). */
+  /** deriveKept false: leave the derived rows ('kept', cooccurrence) to `deriveOnFirstUse` (the dashboard does). */
   options: { deriveKept?: boolean } = {}
 ): Promise<LoadReport> {
   const listed = new Map<TableName, ManifestTable>(manifest.tables.map((t) => [t.name, t]));
@@ -165,7 +167,7 @@ export async function loadTables(
   for (const name of TABLE_NAMES) await connector.query({ sql: tableDdl(name) });
 
   const total = toFill.length;
-  const report: LoadReport = { tables: [], missing: TABLE_NAMES.filter((n) => !listed.has(n)) };
+  const report: LoadReport = { tables: [], missing: TABLE_NAMES.filter((n) => !listed.has(n) && !DERIVED_TABLE_NAMES.includes(n)) };
   for (const [index, table] of toFill.entries()) {
     onProgress({ done: index, total, table: table.name });
     let bytes: Uint8Array;
@@ -183,11 +185,13 @@ export async function loadTables(
     if (n !== table.rows) throw new DataError('table-rows', { table: table.name, expected: table.rows, found: n });
   }
   if (options.deriveKept !== false) {
-    for (const [index, statement] of DERIVE_KEPT_VARIANT.entries()) {
+    const editions = await loadedEditions(connector);
+    const options = { minPairCount: manifest.options?.min_pair_count ?? DEFAULT_MIN_PAIR_COUNT };
+    for (const derivation of DERIVATIONS) {
       try {
-        await connector.query({ sql: statement });
+        await runDerivation(connector, derivation, editions, options);
       } catch (error) {
-        throw new DataError('table-load', { table: DERIVED_TABLES[index], reason: reasonOf(error) }, { cause: error });
+        throw new DataError('table-load', { table: derivation.tables.join(', '), reason: reasonOf(error) }, { cause: error });
       }
     }
   }
