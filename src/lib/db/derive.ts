@@ -156,6 +156,8 @@ export interface Derivation {
   tables: readonly string[];
   /** Whether a query may read the rows this derivation adds. */
   reads(q: Query): boolean;
+  /** Of the loaded editions, those a query that reads these rows needs derived. */
+  scope(q: Query, loaded: readonly string[]): readonly string[];
   /** Statements for these editions; running them again replaces the rows, never adds. */
   statements(editionIds: readonly string[], options: DeriveOptions): Query[];
 }
@@ -197,6 +199,8 @@ export const KEPT_DERIVATION: Derivation = {
   name: 'kept',
   tables: DERIVED_TABLES,
   reads: mayReadKeptRows,
+  // Some views read the 'kept' rows of every edition while binding one (the term trend).
+  scope: (_q, loaded) => loaded,
   statements: (editionIds) =>
     editionIds.length === 0
       ? []
@@ -206,19 +210,41 @@ export const KEPT_DERIVATION: Derivation = {
         ])
 };
 
+/**
+ * The editions whose pairs a query needs: those it binds as parameters (every view that reads
+ * pairs binds its edition: the network, a term's partners), else every loaded one (SQL typed in the
+ * console binds none, so it sees every edition). Opening the network of one edition of
+ * 1,000 then derives that edition, not all of them.
+ */
+export function editionsNeeded(q: Query, loaded: readonly string[]): readonly string[] {
+  const bound = new Set((q.params ?? []).filter((p): p is string => typeof p === 'string'));
+  const named = loaded.filter((id) => bound.has(id));
+  return named.length > 0 ? named : loaded;
+}
+
 export const COOCCURRENCE_DERIVATION: Derivation = {
   name: 'cooccurrence',
   tables: ['cooccurrence'],
   reads: mayReadCooccurrence,
+  scope: editionsNeeded,
   statements: (editionIds, options) => deriveCooccurrence(editionIds, options.minPairCount)
 };
 
 /** Every derivation, in the order the loader runs them. */
 export const DERIVATIONS: readonly Derivation[] = [KEPT_DERIVATION, COOCCURRENCE_DERIVATION];
 
+/**
+ * Editions per run of a derivation's statements: the self-joins hold every pair of every
+ * edition of the run before grouping (a Hunan-sized edition: ~200,000 rows), so a 1,000-edition
+ * scope is derived a few editions at a time instead of in one join that would not fit a tab.
+ */
+export const EDITIONS_PER_RUN = 16;
+
 /** Runs one derivation for the editions (statement by statement: each binds parameters). */
 export async function runDerivation(connector: Connector, derivation: Derivation, editionIds: readonly string[], options: DeriveOptions): Promise<void> {
-  for (const statement of derivation.statements(editionIds, options)) await connector.query(statement);
+  for (let at = 0; at < editionIds.length; at += EDITIONS_PER_RUN) {
+    for (const statement of derivation.statements(editionIds.slice(at, at + EDITIONS_PER_RUN), options)) await connector.query(statement);
+  }
 }
 
 /** Every edition in the editions table: what "loaded" means while all tables load at once. */
@@ -241,21 +267,22 @@ export interface FirstUseOptions extends DeriveOptions {
 
 /**
  * The connector with each derivation run before the first query that may read its rows,
- * for the editions loaded at that moment that it has not derived yet: an edition loaded
- * later is derived by the next query that needs it. Derivations run one at a time; a
- * failed one fails that query, and its editions are tried again by the next one.
+ * for the editions that query needs (`Derivation.scope`) among those loaded at that moment
+ * and not derived yet: an edition loaded later is derived by the next query that needs it.
+ * Derivations run one at a time; a failed one fails that query, and its editions are
+ * tried again by the next one.
  */
 export function deriveOnFirstUse(connector: Connector, options: FirstUseOptions): Connector {
   const derivations = options.derivations ?? DERIVATIONS;
   const editions = options.editions ?? (() => loadedEditions(connector));
   const derived = new Map<Derivation, Set<string>>(derivations.map((d) => [d, new Set()]));
   let queue: Promise<void> = Promise.resolve();
-  const ensure = (needed: readonly Derivation[]): Promise<void> => {
+  const ensure = (q: Query, needed: readonly Derivation[]): Promise<void> => {
     const run = queue.then(async () => {
       const loaded = await editions();
       for (const derivation of needed) {
         const done = derived.get(derivation)!;
-        const missing = loaded.filter((id) => !done.has(id));
+        const missing = derivation.scope(q, loaded).filter((id) => !done.has(id));
         if (missing.length === 0) continue;
         await runDerivation(connector, derivation, missing, options);
         for (const id of missing) done.add(id);
@@ -267,7 +294,7 @@ export function deriveOnFirstUse(connector: Connector, options: FirstUseOptions)
   return {
     async query<T = Record<string, unknown>>(q: Query, queryOptions?: QueryOptions): Promise<T[]> {
       const needed = derivations.filter((d) => d.reads(q));
-      if (needed.length > 0) await ensure(needed);
+      if (needed.length > 0) await ensure(q, needed);
       return connector.query<T>(q, queryOptions);
     },
     close: () => connector.close()

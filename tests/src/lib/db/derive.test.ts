@@ -18,6 +18,8 @@ import type { Connector } from '../../../../src/lib/db/connector.ts';
 import {
   COOCCURRENCE_DERIVATION,
   deriveKeptVariant,
+  EDITIONS_PER_RUN,
+  editionsNeeded,
   deriveOnFirstUse,
   KEPT_DERIVATION,
   mayReadCooccurrence,
@@ -227,6 +229,40 @@ describe('deriveOnFirstUse', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it.each(ENGINES)('derives only the edition a view binds; the console’s unbound SQL gets every edition (%s)', async (engine) => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const inner = await openEngine(engine);
+    const calls: string[] = [];
+    const db = deriveOnFirstUse(inner, { ...OPTIONS, derivations: counting(calls) });
+    try {
+      await loadTables(inner, manifest, fetchBytes, () => {}, { deriveKept: false });
+      const edges = { sql: 'SELECT COUNT(*)::INTEGER AS n FROM cooccurrence WHERE edition_id = ?', params: ['2026-hunan'] };
+      expect(await db.query(edges)).toEqual([{ n: 3 }]);
+      expect(calls).toEqual(['cooccurrence:2026-hunan']);
+      expect(await db.query({ ...edges, params: ['2025-fujian-xiamen'] })).toEqual([{ n: 0 }]);
+      await db.query(PAIRS_QUERY);
+      expect(calls).toEqual(['cooccurrence:2026-hunan', 'cooccurrence:2025-fujian-xiamen']);
+    } finally {
+      await db.close();
+    }
+    expect(editionsNeeded({ sql: 'SELECT 1', params: ['数据', 'b'] }, ['a', 'b', 'c'])).toEqual(['b']);
+    expect(editionsNeeded({ sql: 'SELECT 1', params: ['数据', 3] }, ['a', 'b'])).toEqual(['a', 'b']);
+  });
+
+  it('derives a large scope a few editions per run', async () => {
+    const runs: number[] = [];
+    const inner: Connector = {
+      query: async <T,>(q: { sql: string; params?: readonly unknown[] }) => {
+        if (q.sql.startsWith('DELETE')) runs.push(q.params!.length);
+        return [] as T[];
+      },
+      close: async () => {}
+    };
+    const ids = Array.from({ length: EDITIONS_PER_RUN * 2 + 3 }, (_, i) => `e${i}`);
+    await runDerivation(inner, COOCCURRENCE_DERIVATION, ids, OPTIONS);
+    expect(runs).toEqual([EDITIONS_PER_RUN, EDITIONS_PER_RUN, 3]);
   });
 
   it('lets the next query retry a failed derivation', async () => {
