@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RecordBatchReader, RecordBatchStreamWriter, type RecordBatch } from 'apache-arrow';
-import { MANIFEST_FILE, TABLE_NAMES, tableFile, type Manifest, type TableName } from '../analysis/contract.ts';
+import { MANIFEST_FILE, STORED_TABLE_NAMES, TABLE_NAMES, tableFile, type Manifest, type TableName } from '../analysis/contract.ts';
 import { main as analyze } from '../analysis/cli.ts';
 import type { LoadableConnector } from '../src/lib/db/connector.ts';
 import { DERIVATIONS, loadedEditions, runDerivation } from '../src/lib/db/derive.ts';
@@ -76,7 +76,7 @@ export async function syntheticOutput(editions: number, log: (line: string) => v
 
 /** Bytes of each table's Arrow file. */
 export function tableSizes(dir: string): Map<TableName, number> {
-  return new Map(TABLE_NAMES.map((name) => [name, existsSync(join(dir, tableFile(name))) ? statSync(join(dir, tableFile(name))).size : 0]));
+  return new Map(STORED_TABLE_NAMES.map((name) => [name, existsSync(join(dir, tableFile(name))) ? statSync(join(dir, tableFile(name))).size : 0]));
 }
 
 /** Tables whose rows belong to one edition (edition_id first in the key, so an edition's rows are contiguous). */
@@ -125,7 +125,9 @@ export async function loadOutput(
   db: LoadableConnector,
   dir: string,
   manifest: Manifest,
-  editions?: ReadonlySet<string>
+  editions?: ReadonlySet<string>,
+  /** Editions to derive the rows the files leave out for (default: the loaded ones). */
+  deriveFor?: readonly string[]
 ): Promise<{ loaded: LoadedTable[]; derived: DerivedRows[] }> {
   const loaded: LoadedTable[] = [];
   for (const name of TABLE_NAMES) await db.query({ sql: tableDdl(name) });
@@ -142,7 +144,7 @@ export async function loadOutput(
       loaded.push({ name: table.name, bytes: bytes.length, rows: table.rows, whole: true });
     }
   }
-  const ids = editions ? [...editions] : await loadedEditions(db);
+  const ids = deriveFor ?? (editions ? [...editions] : await loadedEditions(db));
   const derived: DerivedRows[] = [];
   for (const derivation of DERIVATIONS) {
     const started = performance.now();
