@@ -19,6 +19,8 @@
  *   the 'removed' rows (STORED_VARIANTS); the dashboard derives the 'kept' rows
  *   when it loads them (src/lib/db/derive.ts), from term_topic and tracks, which
  *   carry every token. Storing both doubled these tables for a rarely used switch.
+ * - `cooccurrence` is not written at all (DERIVED_TABLE_NAMES): the dashboard derives
+ *   it per edition from term_topic and topics. Its spec stays here for the DDL and docs.
  */
 
 export type ColumnType = 'string' | 'int' | 'float' | 'bool';
@@ -197,7 +199,7 @@ export const term_stats = table(
 
 export const cooccurrence = table(
   'cooccurrence',
-  'Term pairs co-occurring in topics (and sentences); term_a < term_b. Pairs below the minimum pair count are left out.',
+  'Term pairs co-occurring in topics (and sentences); term_a < term_b. Pairs below the minimum pair count are left out. Derived in the dashboard from term_topic and topics on first use (src/lib/db/derive-cooccurrence.ts); the analysis files do not hold it.',
   ['edition_id', 'term_a', 'term_b'],
   {
     edition_id: str('Edition id'),
@@ -334,8 +336,18 @@ export const TABLES = {
   term_trend
 } as const;
 
+/** `--min-pair`'s default: a co-occurring pair is kept when it shares this many topics or sentences. */
+export const DEFAULT_MIN_PAIR_COUNT = 3;
+
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+/**
+ * Tables the dashboard computes in SQL from stored ones (src/lib/db/derive.ts) instead of
+ * reading a file: cheap to compute per edition, and 41% of the output bytes when stored.
+ */
+export const DERIVED_TABLE_NAMES: readonly TableName[] = ['cooccurrence'];
+/** Tables the analysis stage writes (`<table>.arrow`, `csv/<table>.csv`, manifest.tables). */
+export const STORED_TABLE_NAMES: readonly TableName[] = TABLE_NAMES.filter((name) => !DERIVED_TABLE_NAMES.includes(name));
 
 export type EditionRow = RowOf<typeof editions>;
 export type TrackRow = RowOf<typeof tracks>;
@@ -361,7 +373,11 @@ export const tableFile = (name: TableName) => `${name}.arrow`;
 export const csvFile = (name: TableName) => `csv/${name}.csv`;
 /** Written with `--format parquet` only, beside the Arrow table. */
 export const parquetFile = (name: TableName) => `${name}.parquet`;
-/** 2: term_track, term_stats and track_overlap hold the 'removed' rows only. */
+/**
+ * 2: term_track, term_stats and track_overlap hold the 'removed' rows only. Since the
+ * dashboard derives cooccurrence, manifest.tables no longer lists it; an older folder that
+ * does still loads (the derivation replaces those rows with the same ones), so the format stays.
+ */
 export const MANIFEST_FORMAT = 2;
 
 export interface ManifestFile {
@@ -405,7 +421,6 @@ export const EDITION_SLICED_TABLES = [
   'term_topic',
   'term_track',
   'term_stats',
-  'cooccurrence',
   'track_overlap',
   'theme_track'
 ] as const satisfies readonly TableName[];

@@ -34,7 +34,10 @@ export interface Limits {
   tracks: number;
   /** Topics in one edition. */
   topics: number;
-  /** Co-occurring term pairs one edition may produce (the Hunan guide has about 6,000). */
+  /**
+   * Term pairs within the topics and sentences of one edition, Σ C(distinct terms, 2): the rows
+   * the dashboard's co-occurrence derivation joins in the browser (the Hunan guide: 212,037).
+   */
   cooccurrencePairs: number;
 }
 
@@ -50,7 +53,7 @@ export const LIMITS: Readonly<Limits> = Object.freeze({
   termChars: 50,
   tracks: 100,
   topics: 10_000,
-  cooccurrencePairs: 1_000_000
+  cooccurrencePairs: 20_000_000
 });
 
 /** The defaults with some bounds replaced (e.g. from `--max-file-mb`). */

@@ -229,9 +229,10 @@ export const MESSAGES = {
     (p) => `Word 文档解压后的${p.what_zh}超过上限 ${p.limit}；这不像正常的 Word 文档（可能是压缩炸弹）`,
     (p) => `the Word document's ${p.what_en} inflate to more than the limit of ${p.limit}; this is not a normal Word document (perhaps a zip bomb)`
   ),
+  /** The dashboard derives the pairs in the browser; this many pair rows would not fit a tab. */
   'cooccurrence-too-many': m(
-    (p) => `版本 ${p.edition} 的共现词对超过上限 ${p.limit} 对；文本可能过长或不是赛题指南。可用 --min-pair 提高门槛（现为 ${p.min_pair}）`,
-    (p) => `edition ${p.edition} yields more than ${p.limit} co-occurring term pairs; the text may be too long or not a guide. Raise --min-pair (now ${p.min_pair})`
+    (p) => `版本 ${p.edition} 的题目和句子里同现的词对共 ${p.count} 对，超过上限 ${p.limit} 对，看板无法在浏览器里计算它的共现网络；文本可能过长或不是赛题指南`,
+    (p) => `edition ${p.edition} has ${p.count} term pairs within its topics and sentences, more than the limit of ${p.limit}: the dashboard could not compute its co-occurrence network in the browser; the text may be too long or not a guide`
   ),
   'dict-not-utf8': m(
     (p) => `词典文件不是 UTF-8 编码${p.gb ? '（看起来是 GBK/GB18030）' : ''}；请用记事本或 WPS 另存为 UTF-8`,

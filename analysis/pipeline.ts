@@ -26,7 +26,7 @@ import {
   MANIFEST_FILE,
   MANIFEST_FORMAT,
   TABLES,
-  TABLE_NAMES,
+  STORED_TABLE_NAMES,
   type Manifest,
   type ManifestTable,
   type TableName
@@ -112,7 +112,7 @@ export interface PipelineResult {
   timings: Record<'read' | 'dictionaries' | 'segment' | 'tables' | 'encode' | 'editions' | 'compare' | 'finish', number>;
 }
 
-export const DEFAULT_MIN_PAIR_COUNT = 3;
+export { DEFAULT_MIN_PAIR_COUNT } from './contract.ts';
 
 /** Thrown when several files fail: all their diagnostics, none written. */
 export class PipelineErrors extends Error {
@@ -311,7 +311,7 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
   for (const w of warnings) fx.warn(w);
 
   const writers = Object.fromEntries(
-    TABLE_NAMES.map((name) => [name, createTableWriter(TABLES[name], sink)])
+    STORED_TABLE_NAMES.map((name) => [name, createTableWriter(TABLES[name], sink)])
   ) as Record<TableName, TableWriter>;
   const vocabulary = createVocabulary(dict);
   const duplicates = createNearDuplicateFinder();
@@ -361,9 +361,9 @@ async function analyse(options: PipelineOptions, fx: PipelineEffects, sink: Outp
   writers.themes.append(vocabulary.themeRows());
   writers.near_duplicates.append(duplicates.rows());
 
-  const tables: ManifestTable[] = TABLE_NAMES.map((name, i) => {
+  const tables: ManifestTable[] = STORED_TABLE_NAMES.map((name, i) => {
     const table = writers[name].finish();
-    fx.progress('write', i + 1, TABLE_NAMES.length, name);
+    fx.progress('write', i + 1, STORED_TABLE_NAMES.length, name);
     return table;
   });
 

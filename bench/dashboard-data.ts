@@ -6,15 +6,18 @@
  *
  * The synthetic output is far larger than DuckDB-WASM can hold (a wasm32 heap is at most
  * 4 GB), so it is loaded the way a 1,000-edition dashboard would have to load it: the
- * cross-edition tables whole, the per-edition tables for the editions being viewed.
+ * cross-edition tables whole, the per-edition tables for the editions being viewed; then
+ * the rows the files leave out ('kept' variants, cooccurrence) are derived for those editions,
+ * as the dashboard derives them on first use, and timed.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RecordBatchReader, RecordBatchStreamWriter, type RecordBatch } from 'apache-arrow';
-import { MANIFEST_FILE, TABLE_NAMES, tableFile, type Manifest, type TableName } from '../analysis/contract.ts';
+import { MANIFEST_FILE, STORED_TABLE_NAMES, TABLE_NAMES, tableFile, type Manifest, type TableName } from '../analysis/contract.ts';
 import { main as analyze } from '../analysis/cli.ts';
 import type { LoadableConnector } from '../src/lib/db/connector.ts';
+import { DERIVATIONS, loadedEditions, runDerivation } from '../src/lib/db/derive.ts';
 import { tableDdl } from '../src/lib/db/schema.ts';
 import { writeSyntheticCorpus } from './corpus.ts';
 
@@ -73,11 +76,11 @@ export async function syntheticOutput(editions: number, log: (line: string) => v
 
 /** Bytes of each table's Arrow file. */
 export function tableSizes(dir: string): Map<TableName, number> {
-  return new Map(TABLE_NAMES.map((name) => [name, existsSync(join(dir, tableFile(name))) ? statSync(join(dir, tableFile(name))).size : 0]));
+  return new Map(STORED_TABLE_NAMES.map((name) => [name, existsSync(join(dir, tableFile(name))) ? statSync(join(dir, tableFile(name))).size : 0]));
 }
 
 /** Tables whose rows belong to one edition (edition_id first in the key, so an edition's rows are contiguous). */
-const PER_EDITION: readonly TableName[] = ['term_topic', 'term_track', 'term_stats', 'cooccurrence'];
+const PER_EDITION: readonly TableName[] = ['term_topic', 'term_track', 'term_stats'];
 
 /** Rows of one edition set, streamed from a table file without reading it whole. */
 async function editionSlice(file: string, editions: ReadonlySet<string>): Promise<{ bytes: Uint8Array; rows: number }> {
@@ -106,11 +109,26 @@ export interface LoadedTable {
   whole: boolean;
 }
 
+export interface DerivedRows {
+  /** 'kept' (term_track, term_stats, track_overlap) or 'cooccurrence'. */
+  name: string;
+  /** Milliseconds the derivation took for the loaded editions. */
+  ms: number;
+  editions: number;
+}
+
 /**
  * Creates every table and fills it from `dir`: whole, or — for the big per-edition tables
  * when `editions` is given — only those editions' rows.
  */
-export async function loadOutput(db: LoadableConnector, dir: string, manifest: Manifest, editions?: ReadonlySet<string>): Promise<LoadedTable[]> {
+export async function loadOutput(
+  db: LoadableConnector,
+  dir: string,
+  manifest: Manifest,
+  editions?: ReadonlySet<string>,
+  /** Editions to derive the rows the files leave out for (default: the loaded ones). */
+  deriveFor?: readonly string[]
+): Promise<{ loaded: LoadedTable[]; derived: DerivedRows[] }> {
   const loaded: LoadedTable[] = [];
   for (const name of TABLE_NAMES) await db.query({ sql: tableDdl(name) });
   for (const table of manifest.tables) {
@@ -126,5 +144,12 @@ export async function loadOutput(db: LoadableConnector, dir: string, manifest: M
       loaded.push({ name: table.name, bytes: bytes.length, rows: table.rows, whole: true });
     }
   }
-  return loaded;
+  const ids = deriveFor ?? (editions ? [...editions] : await loadedEditions(db));
+  const derived: DerivedRows[] = [];
+  for (const derivation of DERIVATIONS) {
+    const started = performance.now();
+    await runDerivation(db, derivation, ids, { minPairCount: manifest.options.min_pair_count });
+    derived.push({ name: derivation.name, ms: performance.now() - started, editions: ids.length });
+  }
+  return { loaded, derived };
 }

@@ -2,8 +2,8 @@
 import { STORED_VARIANTS, TABLES, type GenericVerbs, type Rows } from '../contract.ts';
 import type { Dictionaries, ParsedEdition, SegmentedTopic } from '../model.ts';
 import { columnsFromRows, rowsFromColumns, type ColumnBatch } from '../write/columns.ts';
-import { cooccurrenceChunks } from './cooccurrence.ts';
 import { buildEditionIndex } from './counts.ts';
+import { cooccurrenceJoinRows } from './pair-bound.ts';
 import { editionRow, termTopicChunks, topicRows, trackRows } from './descriptive.ts';
 import { termStatsColumns, termTrackChunks } from './keyness.ts';
 import { trackOverlapColumns } from './overlap.ts';
@@ -18,7 +18,6 @@ export type EditionTableName =
   | 'term_topic'
   | 'term_track'
   | 'term_stats'
-  | 'cooccurrence'
   | 'track_overlap'
   | 'theme_track';
 
@@ -29,14 +28,20 @@ export type EditionTables = Record<EditionTableName, ColumnBatch>;
 export type EditionRows = Pick<Rows, EditionTableName>;
 
 export interface EditionTableOptions {
-  /** Keep a co-occurring pair when it shares at least this many topics or sentences. */
+  /**
+   * Kept for the cache key and the manifest: the dashboard keeps a co-occurring pair when it
+   * shares at least this many topics or sentences (the pairs are derived there, not here).
+   */
   minPairCount: number;
   /** Generic-verb variants of term_track, term_stats and track_overlap; default STORED_VARIANTS. */
   variants?: readonly GenericVerbs[];
-  /** Co-occurring pairs the edition may produce (LIMITS.cooccurrencePairs); more is an error naming the file. */
+  /**
+   * Term pairs the dashboard's co-occurrence derivation may join for the edition
+   * (LIMITS.cooccurrencePairs, counted by pair-bound.ts); more is an error naming the file.
+   */
   maxPairs?: number;
   /**
-   * forEachEditionTable only: term_topic, term_track and cooccurrence, the tables that grow
+   * forEachEditionTable only: term_topic and term_track, the tables that grow
    * with the text, come in batches of about this many rows (default: one batch per table).
    */
   chunkRows?: number;
@@ -66,6 +71,15 @@ export function forEachEditionTable(
   emit: (name: EditionTableName, batch: ColumnBatch) => void
 ): void {
   const index = buildEditionIndex(edition, topics);
+  const maxPairs = options.maxPairs ?? Infinity;
+  // Checked first: an edition whose pairs the browser could not derive is refused before any table.
+  if (maxPairs !== Infinity) {
+    const joined = cooccurrenceJoinRows(index);
+    if (joined > maxPairs) {
+      const params = { edition: edition.meta.edition_id, limit: formatCount(maxPairs), count: formatCount(joined) };
+      throw new AnalysisError(diagnostic('error', 'cooccurrence-too-many', edition.file, null, params));
+    }
+  }
   const variants = options.variants ?? STORED_VARIANTS;
   emit('editions', columnsFromRows(TABLES.editions, [editionRow(edition, index)]));
   emit('tracks', columnsFromRows(TABLES.tracks, trackRows(index)));
@@ -74,12 +88,6 @@ export function forEachEditionTable(
   termTopicChunks(index, chunkRows, (batch) => emit('term_topic', batch));
   termTrackChunks(index, variants, chunkRows, (batch) => emit('term_track', batch));
   emit('term_stats', termStatsColumns(index, variants));
-  const maxPairs = options.maxPairs ?? Infinity;
-  const onTooMany = (): never => {
-    const params = { edition: edition.meta.edition_id, limit: formatCount(maxPairs), min_pair: options.minPairCount };
-    throw new AnalysisError(diagnostic('error', 'cooccurrence-too-many', edition.file, null, params));
-  };
-  cooccurrenceChunks(index, options.minPairCount, { maxPairs, onTooMany, chunkRows }, (batch) => emit('cooccurrence', batch));
   emit('track_overlap', trackOverlapColumns(index, variants));
   emit('theme_track', columnsFromRows(TABLES.theme_track, themeTrackRows(index, dict.themes)));
 }

@@ -6,7 +6,7 @@
 import { createContext } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import type { Manifest, ManifestEdition, TableName } from '../../analysis/contract.ts';
+import { DEFAULT_MIN_PAIR_COUNT, type Manifest, type ManifestEdition, type TableName } from '../../analysis/contract.ts';
 import type { Connector, LoadableConnector, Query, QueryOptions } from './db/connector.ts';
 import {
   DataError,
@@ -166,7 +166,11 @@ export class AppState {
 
   /** What views query: waits while tables are replaced and while the page's editions load; derives the generic-verbs-kept rows on first use. */
   private forViews(engine: LoadableConnector): Connector {
-    const derived = deriveOnFirstUse(engine);
+    // Derived rows come from term_topic: an edition is derivable once its term_topic rows are in.
+    const derived = deriveOnFirstUse(engine, {
+      minPairCount: this.manifest?.options.min_pair_count ?? DEFAULT_MIN_PAIR_COUNT,
+      editions: () => [...(this.loaded.get('term_topic') ?? [])]
+    });
     return {
       // The options carry the SQL console's cancel signal: they must reach the engine.
       query: async <T>(q: Query, options?: QueryOptions) => {

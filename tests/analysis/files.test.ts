@@ -117,8 +117,8 @@ describe('environment errors are sentences naming the path', () => {
   it('a full disk while writing an output names the file being written', () => {
     const dir = work();
     // /dev/full answers every write with ENOSPC: a real full disk without filling one.
-    symlinkSync('/dev/full', join(dir, 'cooccurrence.arrow'));
-    const file = createDirSink(dir).open('cooccurrence.arrow');
+    symlinkSync('/dev/full', join(dir, 'term_topic.arrow'));
+    const file = createDirSink(dir).open('term_topic.arrow');
     let error: unknown;
     try {
       file.write('x'.repeat(1024));
@@ -126,7 +126,7 @@ describe('environment errors are sentences naming the path', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(AnalysisError);
-    expect((error as AnalysisError).diagnostic.file).toBe(join(dir, 'cooccurrence.arrow'));
+    expect((error as AnalysisError).diagnostic.file).toBe(join(dir, 'term_topic.arrow'));
     expect((error as AnalysisError).message).toContain('磁盘空间不足');
   });
 });

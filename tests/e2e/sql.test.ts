@@ -194,6 +194,22 @@ describe('SQL console', () => {
     await page.close();
   });
 
+  it('computes cooccurrence on the first query that names it, and says so in the sidebar', async () => {
+    const page = await browser.context.newPage();
+    const log = watchPage(page, server.url);
+    await openConsole(page);
+    expect(manifest.tables.map((tb) => tb.name)).not.toContain('cooccurrence');
+    expect(await page.locator('.schema summary').filter({ hasText: 'cooccurrence' }).first().textContent()).toContain('首次查询时计算');
+    await runSql(page, "SELECT term_a, term_b, topics, sentences, round(jaccard, 3) AS jaccard FROM cooccurrence WHERE edition_id = '2026-hunan' ORDER BY topics DESC, term_a, term_b");
+    await grid(page).waitFor({ timeout: 60_000 });
+    const total = Number((await page.locator('section.result .meta').textContent())!.replace(/,/g, '').match(/共 (\d+) 行/)![1]);
+    expect(total).toBeGreaterThan(5_000);
+    expect(await grid(page).locator('tbody tr').first().locator('td').nth(1).textContent()).toMatch(/\p{Script=Han}/u);
+    await page.screenshot({ path: join(SHOTS, 'sql-cooccurrence.png') });
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('cannot change a setting once the configuration is locked, even past the guard', async () => {
     const page = await browser.context.newPage();
     await openConsole(page);

@@ -140,6 +140,9 @@ describe('term page', () => {
 
     await page.reload();
     await openTerm(page, '数据', new URL(page.url()).search);
+    // The pairs are derived on the page's first co-occurrence query, so this chart can come last.
+    await frameTitled(page, /共现的词条/).locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+    await idle(page);
     expect(await hanLabels(page, /共现的词条/)).toEqual(coocLabels);
     expect(await hanLabels(page, /在各赛道的词频/)).toEqual(trackLabels);
     expect(await page.locator('table.kwic tbody tr').first().textContent()).toBe(kwicFirst);

@@ -1,7 +1,8 @@
 /**
- * The 'kept' generic-verb rows of term_track, term_stats and track_overlap, derived in
- * SQL once the tables are loaded (the analysis stage writes only the 'removed' rows:
- * storing both doubled these tables for a switch few people flip).
+ * Rows the files leave out, derived in SQL per edition: the 'kept' generic-verb rows of
+ * term_track, term_stats and track_overlap (the analysis stage writes only the 'removed'
+ * rows: storing both doubled these tables for a switch few people flip), and the whole
+ * cooccurrence table (derive-cooccurrence.ts).
  *
  * Everything comes from term_topic, which holds every token (generic verbs included),
  * and tracks.tokens_with_verbs. The formulas and their edge cases are those of
@@ -9,15 +10,19 @@
  * rows against the analysis stage's own 'kept' computation on the real guides and on
  * random editions. Relative imports so Node scripts run through tsx can use this module.
  *
- * The loader derives at once (tests, benchmarks); the dashboard derives on first use
- * (`deriveOnFirstUse`), so the default view never waits for rows it does not show.
+ * Every statement is a function of an edition scope (`{scope}` in the SQL stands for
+ * `IN (?, …)` with the edition ids bound) and starts by deleting the scope's derived rows,
+ * so deriving an edition twice leaves the same rows. The loader derives every edition at
+ * once (tests, benchmarks); the dashboard derives on first use (`deriveOnFirstUse`), edition
+ * by edition as they are loaded, so the default view never waits for rows it does not show.
  */
 import type { Connector, Query, QueryOptions } from './connector.ts';
+import { deriveCooccurrence, SCOPE, scopeMarks } from './derive-cooccurrence.ts';
 
-/** Per (edition, track, term): tokens and topics, every token counted. */
+/** Per (edition, track, term) of the scope: tokens and topics, every token counted. */
 const KEPT_COUNTS = `
   SELECT edition_id, track_no, term, SUM(count)::INTEGER AS count, COUNT(*)::INTEGER AS topics
-  FROM term_topic
+  FROM term_topic WHERE edition_id ${SCOPE}
   GROUP BY edition_id, track_no, term`;
 
 /** x · ln(x / e) with 0 · ln 0 = 0. */
@@ -46,7 +51,7 @@ WITH k AS (${KEPT_COUNTS}),
 trk AS (
   SELECT edition_id, track_no, tokens_with_verbs::DOUBLE AS c,
     SUM(tokens_with_verbs) OVER (PARTITION BY edition_id)::DOUBLE AS total
-  FROM tracks
+  FROM tracks WHERE edition_id ${SCOPE}
 ),
 totals AS (SELECT edition_id, term, SUM(count)::DOUBLE AS n FROM k GROUP BY edition_id, term),
 x AS (
@@ -63,7 +68,7 @@ export const DERIVE_TERM_STATS = `
 INSERT INTO term_stats
 WITH k AS (${KEPT_COUNTS}),
 ed AS (
-  SELECT edition_id, SUM(tokens_with_verbs)::DOUBLE AS total FROM tracks GROUP BY edition_id
+  SELECT edition_id, SUM(tokens_with_verbs)::DOUBLE AS total FROM tracks WHERE edition_id ${SCOPE} GROUP BY edition_id
 ),
 shares AS (
   SELECT t.edition_id, t.track_no, CASE WHEN ed.total > 0 THEN t.tokens_with_verbs / ed.total ELSE 0 END AS s
@@ -80,7 +85,9 @@ spread AS (
     SUM(abs(count / v - s)) AS present_deviation, SUM(s) AS present_share
   FROM per_track GROUP BY edition_id, term
 ),
-topic_counts AS (SELECT edition_id, term, COUNT(*)::INTEGER AS topics FROM term_topic GROUP BY edition_id, term),
+topic_counts AS (
+  SELECT edition_id, term, COUNT(*)::INTEGER AS topics FROM term_topic WHERE edition_id ${SCOPE} GROUP BY edition_id, term
+),
 x AS (
   SELECT spread.*, topic_counts.topics, ed.total, edition_shares.min_share,
     CASE WHEN spread.count <= 0 OR ed.total <= 0 OR edition_shares.min_share >= 1 THEN 0
@@ -98,7 +105,7 @@ FROM x`;
 export const DERIVE_TRACK_OVERLAP = `
 INSERT INTO track_overlap
 WITH k AS (${KEPT_COUNTS}),
-track_counts AS (SELECT edition_id, COUNT(*)::DOUBLE AS t FROM tracks GROUP BY edition_id),
+track_counts AS (SELECT edition_id, COUNT(*)::DOUBLE AS t FROM tracks WHERE edition_id ${SCOPE} GROUP BY edition_id),
 df AS (SELECT edition_id, term, COUNT(*)::DOUBLE AS df FROM k GROUP BY edition_id, term),
 w AS (
   SELECT k.edition_id, k.track_no, k.term, k.count::DOUBLE AS tf,
@@ -119,6 +126,7 @@ shared AS (
 pairs AS (
   SELECT a.edition_id, a.track_no AS track_a, b.track_no AS track_b
   FROM tracks a JOIN tracks b ON a.edition_id = b.edition_id AND a.track_no < b.track_no
+  WHERE a.edition_id ${SCOPE}
 ),
 x AS (
   SELECT p.edition_id, p.track_a, p.track_b, coalesce(s.shared, 0) AS shared, coalesce(s.dot, 0) AS dot, s.ranked,
@@ -135,17 +143,41 @@ SELECT edition_id, 'kept', track_a, track_b, shared::INTEGER,
   coalesce(array_to_string(ranked[1:10], '、'), '')
 FROM x`;
 
-/** The statements, in the order the loader runs them. */
-export const DERIVE_KEPT_VARIANT = [DERIVE_TERM_TRACK, DERIVE_TERM_STATS, DERIVE_TRACK_OVERLAP] as const;
+/** What a derivation needs besides the tables: the analysis run's options (manifest.options). */
+export interface DeriveOptions {
+  /** A co-occurring pair is kept when it shares at least this many topics or sentences. */
+  minPairCount: number;
+}
+
+/** One derived set of rows: which queries read it, and the statements that make it for a scope. */
+export interface Derivation {
+  name: 'kept' | 'cooccurrence';
+  /** The tables it fills (for messages). */
+  tables: readonly string[];
+  /** Whether a query may read the rows this derivation adds. */
+  reads(q: Query): boolean;
+  /** Of the loaded editions, those a query that reads these rows needs derived. */
+  scope(q: Query, loaded: readonly string[]): readonly string[];
+  /** Statements for these editions; running them again replaces the rows, never adds. */
+  statements(editionIds: readonly string[], options: DeriveOptions): Query[];
+}
+
+/** The statement with `{scope}` bound to the editions (the ids once per mark). */
+function scoped(sql: string, editionIds: readonly string[]): Query {
+  const parts = sql.split(SCOPE);
+  return { sql: parts.join(scopeMarks(editionIds)), params: parts.slice(1).flatMap(() => editionIds) };
+}
 
 export const DERIVED_TABLES = ['term_track', 'term_stats', 'track_overlap'] as const;
 
-/** Runs the derivation; the tables must hold the stored rows and no 'kept' rows yet. */
-export async function deriveKeptVariant(connector: Connector): Promise<void> {
-  for (const statement of DERIVE_KEPT_VARIANT) await connector.query({ sql: statement });
-}
+const KEPT_STATEMENTS: Record<(typeof DERIVED_TABLES)[number], string> = {
+  term_track: DERIVE_TERM_TRACK,
+  term_stats: DERIVE_TERM_STATS,
+  track_overlap: DERIVE_TRACK_OVERLAP
+};
 
 const MENTIONS_DERIVED = new RegExp(`\\b(${DERIVED_TABLES.join('|')})\\b`, 'i');
+const MENTIONS_COOCCURRENCE = /\bcooccurrence\b/i;
 
 /**
  * Whether a query could read 'kept' rows: it names a derived table and does not bind
@@ -158,22 +190,112 @@ export function mayReadKeptRows(q: Query): boolean {
   return !params.includes('removed') || params.includes('kept') || /kept/i.test(q.sql);
 }
 
+/** Whether a query names the cooccurrence table (the network, a term's partners, the console). */
+export function mayReadCooccurrence(q: Query): boolean {
+  return MENTIONS_COOCCURRENCE.test(q.sql);
+}
+
+export const KEPT_DERIVATION: Derivation = {
+  name: 'kept',
+  tables: DERIVED_TABLES,
+  reads: mayReadKeptRows,
+  // Some views read the 'kept' rows of every edition while binding one (the term trend).
+  scope: (_q, loaded) => loaded,
+  statements: (editionIds) =>
+    editionIds.length === 0
+      ? []
+      : DERIVED_TABLES.flatMap((table) => [
+          { sql: `DELETE FROM ${table} WHERE generic_verbs = 'kept' AND edition_id ${scopeMarks(editionIds)}`, params: [...editionIds] },
+          scoped(KEPT_STATEMENTS[table], editionIds)
+        ])
+};
+
 /**
- * The connector with the 'kept' rows derived before the first query that may read them
- * (once; queries after it wait for the same derivation). A failed derivation fails that
- * query and is retried by the next one.
+ * The editions whose pairs a query needs: those it binds as parameters (every view that reads
+ * pairs binds its edition: the network, a term's partners), else every loaded one (SQL typed in the
+ * console binds none, so it sees every edition). Opening the network of one edition of
+ * 1,000 then derives that edition, not all of them.
  */
-export function deriveOnFirstUse(connector: Connector, derive: (c: Connector) => Promise<void> = deriveKeptVariant): Connector {
-  let derived: Promise<void> | null = null;
-  const ensure = () =>
-    (derived ??= derive(connector).catch((error: unknown) => {
-      derived = null;
-      throw error;
-    }));
+export function boundEditions(q: Query, loaded: readonly string[]): readonly string[] {
+  const bound = new Set((q.params ?? []).filter((p): p is string => typeof p === 'string'));
+  const named = loaded.filter((id) => bound.has(id));
+  return named.length > 0 ? named : loaded;
+}
+
+export const COOCCURRENCE_DERIVATION: Derivation = {
+  name: 'cooccurrence',
+  tables: ['cooccurrence'],
+  reads: mayReadCooccurrence,
+  scope: boundEditions,
+  statements: (editionIds, options) => deriveCooccurrence(editionIds, options.minPairCount)
+};
+
+/** Every derivation, in the order the loader runs them. */
+export const DERIVATIONS: readonly Derivation[] = [KEPT_DERIVATION, COOCCURRENCE_DERIVATION];
+
+/**
+ * Editions per run of a derivation's statements: the self-joins hold every pair of every
+ * edition of the run before grouping (a Hunan-sized edition: ~200,000 rows), so a 1,000-edition
+ * scope is derived a few editions at a time instead of in one join that would not fit a tab.
+ */
+export const EDITIONS_PER_RUN = 16;
+
+/** Runs one derivation for the editions (statement by statement: each binds parameters). */
+export async function runDerivation(connector: Connector, derivation: Derivation, editionIds: readonly string[], options: DeriveOptions): Promise<void> {
+  for (let at = 0; at < editionIds.length; at += EDITIONS_PER_RUN) {
+    for (const statement of derivation.statements(editionIds.slice(at, at + EDITIONS_PER_RUN), options)) await connector.query(statement);
+  }
+}
+
+/** Every edition in the editions table: what "loaded" means while all tables load at once. */
+export async function loadedEditions(connector: Connector): Promise<string[]> {
+  const rows = await connector.query<{ edition_id: string }>({ sql: 'SELECT edition_id FROM editions ORDER BY edition_id' });
+  return rows.map((r) => r.edition_id);
+}
+
+/** Derives the 'kept' rows of the editions (default: every loaded one). */
+export async function deriveKeptVariant(connector: Connector, editionIds?: readonly string[]): Promise<void> {
+  await runDerivation(connector, KEPT_DERIVATION, editionIds ?? (await loadedEditions(connector)), { minPairCount: 1 });
+}
+
+export interface FirstUseOptions extends DeriveOptions {
+  /** The editions whose rows are loaded now (default: every row of the editions table). */
+  editions?: () => readonly string[] | Promise<readonly string[]>;
+  /** The derivations (default DERIVATIONS); tests pass counting wrappers. */
+  derivations?: readonly Derivation[];
+}
+
+/**
+ * The connector with each derivation run before the first query that may read its rows,
+ * for the editions that query needs (`Derivation.scope`) among those loaded at that moment
+ * and not derived yet: an edition loaded later is derived by the next query that needs it.
+ * Derivations run one at a time; a failed one fails that query, and its editions are
+ * tried again by the next one.
+ */
+export function deriveOnFirstUse(connector: Connector, options: FirstUseOptions): Connector {
+  const derivations = options.derivations ?? DERIVATIONS;
+  const editions = options.editions ?? (() => loadedEditions(connector));
+  const derived = new Map<Derivation, Set<string>>(derivations.map((d) => [d, new Set()]));
+  let queue: Promise<void> = Promise.resolve();
+  const ensure = (q: Query, needed: readonly Derivation[]): Promise<void> => {
+    const run = queue.then(async () => {
+      const loaded = await editions();
+      for (const derivation of needed) {
+        const done = derived.get(derivation)!;
+        const missing = derivation.scope(q, loaded).filter((id) => !done.has(id));
+        if (missing.length === 0) continue;
+        await runDerivation(connector, derivation, missing, options);
+        for (const id of missing) done.add(id);
+      }
+    });
+    queue = run.catch(() => {});
+    return run;
+  };
   return {
-    async query<T = Record<string, unknown>>(q: Query, options?: QueryOptions): Promise<T[]> {
-      if (mayReadKeptRows(q)) await ensure();
-      return connector.query<T>(q, options);
+    async query<T = Record<string, unknown>>(q: Query, queryOptions?: QueryOptions): Promise<T[]> {
+      const needed = derivations.filter((d) => d.reads(q));
+      if (needed.length > 0) await ensure(q, needed);
+      return connector.query<T>(q, queryOptions);
     },
     close: () => connector.close()
   };

@@ -9,6 +9,8 @@ import {
   TABLES,
   TABLE_NAMES,
   isSlicedTable,
+  DERIVED_TABLE_NAMES,
+  DEFAULT_MIN_PAIR_COUNT,
   type Manifest,
   type ManifestTable,
   type TableName
@@ -16,7 +18,7 @@ import {
 import { editionsOf, isOnDemand, needsTable, sliceRequests, sliceRows, type Need } from './slices.ts';
 import type { LoadableConnector } from './connector.ts';
 import { quoteIdent, tableDdl } from './schema.ts';
-import { DERIVE_KEPT_VARIANT, DERIVED_TABLES } from './derive.ts';
+import { DERIVATIONS, loadedEditions, runDerivation } from './derive.ts';
 
 /** Codes map to i18n keys `error.<code>`, which say what failed and what to do. */
 export const DATA_ERROR_CODES = [
@@ -113,7 +115,7 @@ export interface LoadProgress {
 
 export interface LoadReport {
   tables: { name: TableName; rows: number }[];
-  /** Contract tables the manifest does not list: created empty so queries still run. */
+  /** Stored contract tables the manifest does not list: created empty so queries still run. */
   missing: TableName[];
   /** The editions each per-edition table holds now (every edition for a table loaded whole). */
   loaded: LoadedEditions;
@@ -179,15 +181,15 @@ export function filesToFetch(manifest: Manifest, need: Need, loaded: LoadedEditi
  * Creates every contract table from schema.ts, then fills the ones the manifest lists
  * with rows: every table whole, or with `need` the per-edition tables with those editions'
  * rows only. Files download in parallel; inserts run one at a time on the connection.
- * Last, the 'kept' generic-verb rows the files leave out are derived (derive.ts), unless
- * the caller derives them on first use.
+ * Last, the rows the files leave out (the 'kept' generic-verb rows, cooccurrence) are
+ * derived (derive.ts), unless the caller derives them on first use.
  */
 export async function loadTables(
   connector: LoadableConnector,
   manifest: Manifest,
   fetchBytes: FetchBytes,
   onProgress: (p: LoadProgress) => void = () => {},
-  /** deriveKept false: leave the 'kept' rows to `deriveOnFirstUse` (the dashboard does). */
+  /** deriveKept false: leave the derived rows ('kept', cooccurrence) to `deriveOnFirstUse` (the dashboard does). */
   options: { deriveKept?: boolean; need?: Need } = {}
 ): Promise<LoadReport> {
   const listed = new Set<TableName>(manifest.tables.map((t) => t.name));
@@ -195,15 +197,18 @@ export async function loadTables(
   const loaded: LoadedEditions = new Map();
   await fill(connector, manifest, fetchBytes, options.need ?? 'all', loaded, onProgress, true);
   if (options.deriveKept !== false) {
-    for (const [index, statement] of DERIVE_KEPT_VARIANT.entries()) {
+    // Derived rows come from term_topic: the editions whose term_topic rows are in.
+    const editions = loaded.has('term_topic') ? [...loaded.get('term_topic')!].sort() : await loadedEditions(connector);
+    const derive = { minPairCount: manifest.options?.min_pair_count ?? DEFAULT_MIN_PAIR_COUNT };
+    for (const derivation of DERIVATIONS) {
       try {
-        await connector.query({ sql: statement });
+        await runDerivation(connector, derivation, editions, derive);
       } catch (error) {
-        throw new DataError('table-load', { table: DERIVED_TABLES[index], reason: reasonOf(error) }, { cause: error });
+        throw new DataError('table-load', { table: derivation.tables.join(', '), reason: reasonOf(error) }, { cause: error });
       }
     }
   }
-  return { tables: manifest.tables.map((t) => ({ name: t.name, rows: t.rows })), missing: TABLE_NAMES.filter((n) => !listed.has(n)), loaded };
+  return { tables: manifest.tables.map((t) => ({ name: t.name, rows: t.rows })), missing: TABLE_NAMES.filter((n) => !listed.has(n) && !DERIVED_TABLE_NAMES.includes(n)), loaded };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENERIC_VERBS } from '../../../analysis/contract.ts';
 import { computeEditionTables, editionRows } from '../../../analysis/tables/index.ts';
+import { referenceCooccurrence } from './cooccurrence-reference.ts';
 import { buildEdition, dictionaries, tok, verb } from './fixtures.ts';
 
 describe('edge cases', () => {
@@ -45,7 +46,7 @@ describe('edge cases', () => {
     }
     expect(result.track_overlap).toEqual([]);
     // one topic: 甲-乙 a = N = 1 → NPMI 1; Jaccard 1; AS 1·1/(1·1) = 1
-    expect(result.cooccurrence).toMatchObject([{ term_a: '乙', term_b: '甲', topics: 1, sentences: 1, npmi: 1, jaccard: 1, association_strength: 1 }]);
+    expect(referenceCooccurrence(single.edition, single.topics, 1)).toMatchObject([{ term_a: '乙', term_b: '甲', topics: 1, sentences: 1, npmi: 1, jaccard: 1, association_strength: 1 }]);
   });
 
   it('rejects a segmented topic the parsed edition does not have', () => {
@@ -67,8 +68,9 @@ describe('edge cases', () => {
     ]);
     const result = editionRows(computeEditionTables(edition, topics.slice(0, 1), dictionaries([]), { minPairCount: 1, variants: GENERIC_VERBS }));
     expect(result.editions[0]).toMatchObject({ topics: 2, sentences: 1, tokens: 2 });
-    expect(result.cooccurrence).toHaveLength(1);
-    expect(result.cooccurrence[0].association_strength).toBeCloseTo(2, 10); // 1·2/(1·1)
-    expect(result.cooccurrence[0].npmi).toBeCloseTo(1, 10);
+    const pairs = referenceCooccurrence(edition, topics.slice(0, 1), 1);
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0].association_strength).toBeCloseTo(2, 10); // 1·2/(1·1)
+    expect(pairs[0].npmi).toBeCloseTo(1, 10);
   });
 });

@@ -22,6 +22,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENERIC_VERBS } from '../../../analysis/contract.ts';
 import { computeEditionTables, editionRows, type EditionRows } from '../../../analysis/tables/index.ts';
+import { referenceCooccurrence } from './cooccurrence-reference.ts';
 import { buildEdition, dictionaries, tok, verb } from './fixtures.ts';
 
 const { edition, topics } = buildEdition('2026-test', [
@@ -257,7 +258,8 @@ describe('term_stats', () => {
   });
 });
 
-describe('cooccurrence', () => {
+describe('cooccurrence (the reference the dashboard’s derivation is tested against)', () => {
+  const pairs = referenceCooccurrence(edition, topics, 2);
   // Topic sets (N = 4): 1.1 {数据 模型 推动 平台}, 1.2 {农业 数据}, 2.1 {平台 安全 推动 数据}, 3.1 {安全 模型 平台}
   //   n: 数据 3, 模型 2, 推动 2, 平台 3, 农业 1, 安全 2
   // Sentences (N = 10): 1.1.0 {数据 模型} 1.1.1 {推动 数据 平台} 1.1.2 {模型 数据} 1.2.0 {农业} 1.2.1 {数据 农业}
@@ -266,7 +268,7 @@ describe('cooccurrence', () => {
   // Pairs (topics, sentences): 数据-模型 (1,2) 数据-推动 (2,2) 数据-平台 (2,1) 数据-农业 (1,1) 数据-安全 (1,1)
   //   模型-推动 (1,0) 模型-平台 (2,1) 模型-安全 (1,2) 推动-平台 (2,1) 推动-安全 (1,1) 平台-安全 (2,2)
   it('keeps pairs with ≥ 2 topics or ≥ 2 sentences, in code-point order', () => {
-    expect(tables.cooccurrence.map((r) => [r.term_a, r.term_b, r.topics, r.sentences])).toEqual([
+    expect(pairs.map((r) => [r.term_a, r.term_b, r.topics, r.sentences])).toEqual([
       ['安全', '平台', 2, 2],
       ['安全', '模型', 1, 2],
       ['平台', '推动', 2, 1],
@@ -278,7 +280,7 @@ describe('cooccurrence', () => {
   });
 
   it('topic and sentence measures', () => {
-    const pair = (a: string, b: string) => tables.cooccurrence.find((r) => r.term_a === a && r.term_b === b)!;
+    const pair = (a: string, b: string) => pairs.find((r) => r.term_a === a && r.term_b === b)!;
     // 安全-平台: a=2, n=2 and 3, N=4: Jaccard 2/(2+3−2) = 2/3; AS 2·4/(2·3) = 4/3; NPMI log2(4/3)/−log2(2/4) = log2(4/3)
     // sentences a=2, n=4 and 3, N=10: Jaccard 2/5; AS 2·10/12 = 5/3; NPMI log2(5/3)/−log2(2/10)
     const security = pair('安全', '平台');
@@ -304,7 +306,7 @@ describe('cooccurrence', () => {
   });
 
   it('minPairCount 1 keeps all 11 pairs; a pair sharing no sentence has null sentence figures', () => {
-    const all = editionRows(computeEditionTables(edition, topics, dict, { minPairCount: 1 })).cooccurrence;
+    const all = referenceCooccurrence(edition, topics, 1);
     expect(all).toHaveLength(11);
     // 推动-模型: 1 topic (1.1) but no sentence: Jaccard 1/(2+2−1) = 1/3, AS 1·4/(2·2) = 1, NPMI 0
     const row = all.find((r) => r.term_a === '推动' && r.term_b === '模型')!;
@@ -313,7 +315,7 @@ describe('cooccurrence', () => {
     expect(row.association_strength).toBeCloseTo(1, 10);
     expect(row.npmi).toBeCloseTo(0, 10);
     // a higher minimum keeps nothing here (no pair reaches 3)
-    expect(editionRows(computeEditionTables(edition, topics, dict, { minPairCount: 3 })).cooccurrence).toEqual([]);
+    expect(referenceCooccurrence(edition, topics, 3)).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GENERIC_VERBS, TABLES, type TableName } from '../../../analysis/contract.ts';
 import { computeEditionTables, editionRows, type EditionRows } from '../../../analysis/tables/index.ts';
 import { associationStrength, cosine, griesDp, jaccard, npmi } from '../../../analysis/tables/stats.ts';
+import { referenceCooccurrence } from './cooccurrence-reference.ts';
 import { dictionaries } from './fixtures.ts';
 import { buildRandomEdition, editionShape } from './random-edition.ts';
 
@@ -81,7 +82,9 @@ describe('edition table properties', () => {
         for (const [name, rows] of Object.entries(tables) as [TableName, Record<string, unknown>[]][]) {
           for (let i = 1; i < rows.length; i++) expect(compareByKey(name, rows[i - 1], rows[i])).toBeLessThan(0);
         }
-        for (const row of tables.cooccurrence) {
+        const pairs = referenceCooccurrence(edition, segmented, minPairCount);
+        for (let i = 1; i < pairs.length; i++) expect(compareByKey('cooccurrence', pairs[i - 1], pairs[i])).toBeLessThan(0);
+        for (const row of pairs) {
           expect(compareStrings(row.term_a, row.term_b)).toBeLessThan(0);
           expect(row.jaccard).toBeGreaterThanOrEqual(0);
           expect(row.jaccard).toBeLessThanOrEqual(1);

@@ -133,7 +133,7 @@ export const SCHEMA_ZH: SchemaWords = {
   },
   cooccurrence: {
     name: '共现',
-    doc: '在同一题目（及句子）中共现的词对，term_a < term_b；共现次数低于最低词对数的不收录。',
+    doc: '在同一题目（及句子）中共现的词对，term_a < term_b；共现次数低于最低词对数的不收录。分析结果里没有这张表的文件：首次查询时由看板从 term_topic 和 topics 算出。',
     columns: {
       edition_id: EDITION,
       term_a: '第一个词（按码位顺序）',

@@ -9,6 +9,7 @@ export const SQL = {
   'sql.schema': m('数据表', 'Tables'),
   'sql.schemaHelp': m('点击表名或列名，插入到编辑器光标处。', 'Click a table or column name to insert it at the cursor.'),
   'sql.tableRows': m('{n} 行', '{n} rows'),
+  'sql.tableDerived': m('首次查询时计算', 'computed on first use'),
   'sql.insert': m('插入 {name}', 'Insert {name}'),
   'sql.editor': m('SQL 语句', 'SQL statement'),
   'sql.run': m('运行', 'Run'),

@@ -24,11 +24,13 @@ describe.each(ENGINES)('%s connector', (engine) => {
   });
 
   it('keeps nulls', async () => {
-    const rows = await db.query({ sql: 'SELECT edition_id, sentence_npmi FROM cooccurrence ORDER BY edition_id' });
+    const rows = await db.query({ sql: 'SELECT printed_no, NULL::DOUBLE AS x FROM topics WHERE edition_id = ? AND track_no = 1 ORDER BY topic_no', params: ['2026-hunan'] });
     expect(rows).toEqual([
-      { edition_id: '2025-fujian-xiamen', sentence_npmi: null },
-      { edition_id: '2026-hunan', sentence_npmi: 0.1 }
+      { printed_no: 1, x: null },
+      { printed_no: 2, x: null }
     ]);
+    const [pair] = await db.query({ sql: "SELECT sentences, sentence_npmi FROM cooccurrence WHERE term_a = '数据' AND term_b = '模型'" });
+    expect(pair).toEqual({ sentences: 0, sentence_npmi: null });
   });
 
   it('turns BIGINT and HUGEINT results into numbers', async () => {

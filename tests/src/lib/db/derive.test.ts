@@ -15,7 +15,18 @@ import { computeEditionTables, editionRows } from '../../../../analysis/tables/i
 import { createMemorySink } from '../../../../analysis/write/sink.ts';
 import { createTableWriter } from '../../../../analysis/write/table-writer.ts';
 import type { Connector } from '../../../../src/lib/db/connector.ts';
-import { deriveKeptVariant, deriveOnFirstUse, mayReadKeptRows } from '../../../../src/lib/db/derive.ts';
+import {
+  COOCCURRENCE_DERIVATION,
+  deriveKeptVariant,
+  EDITIONS_PER_RUN,
+  boundEditions,
+  deriveOnFirstUse,
+  KEPT_DERIVATION,
+  mayReadCooccurrence,
+  mayReadKeptRows,
+  runDerivation,
+  type Derivation
+} from '../../../../src/lib/db/derive.ts';
 import { loadTables } from '../../../../src/lib/db/load.ts';
 import { dictionaries } from '../../../analysis/tables/fixtures.ts';
 import { buildRandomEdition, editionShape } from '../../../analysis/tables/random-edition.ts';
@@ -27,7 +38,10 @@ type Derived = (typeof DERIVED)[number];
 type Segmented = { edition: ParsedEdition; segmented: SegmentedTopic[] };
 type Row = Record<string, unknown>;
 
-/** The editions' stored tables ('removed' only, as the CLI writes them), loaded into an engine. */
+/**
+ * The editions' stored tables ('removed' only, as the CLI writes them), loaded into an engine,
+ * with the 'kept' rows derived edition by edition (the last one twice: that must add nothing).
+ */
 async function loadStored(engine: (typeof ENGINES)[number], editions: Segmented[], dict: Pick<Dictionaries, 'themes'>) {
   const sink = createMemorySink();
   const tables: ManifestTable[] = [];
@@ -38,7 +52,9 @@ async function loadStored(engine: (typeof ENGINES)[number], editions: Segmented[
     tables.push(writer.finish());
   }
   const db = await openEngine(engine);
-  await loadTables(db, { tables } as unknown as Manifest, async (file) => sink.files.get(file)!);
+  await loadTables(db, { tables } as unknown as Manifest, async (file) => sink.files.get(file)!, () => {}, { deriveKept: false });
+  const ids = editions.map((e) => e.edition.meta.edition_id);
+  for (const id of [...ids, ids.at(-1)!]) await deriveKeptVariant(db, [id]);
   return db;
 }
 
@@ -116,28 +132,38 @@ describe('the kept rows derived at load', () => {
 
 describe('deriveOnFirstUse', () => {
   const KEPT = "SELECT COUNT(*)::INTEGER AS n FROM term_track WHERE generic_verbs = 'kept'";
+  const PAIRS = 'SELECT edition_id, COUNT(*)::INTEGER AS n FROM cooccurrence GROUP BY edition_id ORDER BY edition_id';
+  const OPTIONS = { minPairCount: 2 };
 
-  it('tells which queries may read kept rows', () => {
+  /** The derivations, recording the editions each run was asked for. */
+  function counting(calls: string[]): Derivation[] {
+    return [KEPT_DERIVATION, COOCCURRENCE_DERIVATION].map((d) => ({
+      ...d,
+      statements: (ids, options) => (calls.push(`${d.name}:${ids.join(',')}`), d.statements(ids, options))
+    }));
+  }
+
+  it('tells which queries may read derived rows', () => {
     expect(mayReadKeptRows({ sql: 'SELECT * FROM term_track WHERE generic_verbs = ?', params: ['removed'] })).toBe(false);
     expect(mayReadKeptRows({ sql: 'SELECT * FROM term_stats WHERE generic_verbs = ?', params: ['kept'] })).toBe(true);
     expect(mayReadKeptRows({ sql: 'SELECT * FROM topics WHERE title = ?', params: ['kept'] })).toBe(false);
     expect(mayReadKeptRows({ sql: 'select generic_verbs, count(*) from TRACK_OVERLAP group by 1' })).toBe(true);
     expect(mayReadKeptRows({ sql: "SELECT * FROM term_track WHERE generic_verbs IN (?, 'kept')", params: ['removed'] })).toBe(true);
+    expect(mayReadCooccurrence({ sql: 'SELECT * FROM Cooccurrence' })).toBe(true);
+    expect(mayReadCooccurrence({ sql: 'SELECT * FROM term_topic WHERE term = ?', params: ['cooccurrence'] })).toBe(false);
+    expect(mayReadCooccurrence({ sql: 'SELECT * FROM cooccurrences' })).toBe(false);
   });
 
-  it.each(ENGINES)('derives once, before the first query that may read kept rows (%s)', async (engine) => {
+  it.each(ENGINES)('derives each set once, before the first query that may read it (%s)', async (engine) => {
     const { manifest, fetchBytes } = await memoryFixture();
     const inner = await openEngine(engine);
-    let derivations = 0;
-    const db = deriveOnFirstUse(inner, async (c) => {
-      derivations++;
-      await deriveKeptVariant(c);
-    });
+    const calls: string[] = [];
+    const db = deriveOnFirstUse(inner, { ...OPTIONS, derivations: counting(calls) });
     try {
       await loadTables(inner, manifest, fetchBytes, () => {}, { deriveKept: false });
       const removed = await db.query({ sql: 'SELECT COUNT(*)::INTEGER AS n FROM term_track WHERE generic_verbs = ?', params: ['removed'] });
       expect(removed).toEqual([{ n: manifest.tables.find((t) => t.name === 'term_track')!.rows }]);
-      expect(derivations).toBe(0);
+      expect(calls).toEqual([]);
       expect(await inner.query({ sql: KEPT })).toEqual([{ n: 0 }]);
       const [a, b] = await Promise.all([
         db.query<{ n: number }>({ sql: 'SELECT COUNT(*)::INTEGER AS n FROM term_track WHERE generic_verbs = ?', params: ['kept'] }),
@@ -145,20 +171,112 @@ describe('deriveOnFirstUse', () => {
       ]);
       expect(a[0].n).toBeGreaterThan(0);
       expect(b).toEqual(a);
-      expect(derivations).toBe(1);
+      expect(calls).toEqual(['kept:2025-fujian-xiamen,2026-hunan']);
+      expect(await inner.query({ sql: PAIRS })).toEqual([]);
+      const pairs = await db.query(PAIRS_QUERY);
+      expect(pairs).toEqual([{ edition_id: '2026-hunan', n: 3 }]);
+      expect(await db.query(PAIRS_QUERY)).toEqual(pairs);
+      expect(calls).toEqual(['kept:2025-fujian-xiamen,2026-hunan', 'cooccurrence:2025-fujian-xiamen,2026-hunan']);
     } finally {
       await db.close();
     }
   });
 
+  const PAIRS_QUERY = { sql: PAIRS };
+
+  it.each(ENGINES)('derives an edition loaded later on its next use, and only that one (%s)', async (engine) => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const inner = await openEngine(engine);
+    const calls: string[] = [];
+    let loaded = ['2025-fujian-xiamen'];
+    const db = deriveOnFirstUse(inner, { ...OPTIONS, derivations: counting(calls), editions: () => loaded });
+    try {
+      await loadTables(inner, manifest, fetchBytes, () => {}, { deriveKept: false });
+      expect(await db.query(PAIRS_QUERY)).toEqual([]); // the fixture's Xiamen has no pair at 2
+      const kept = await db.query<{ edition_id: string }>({ sql: "SELECT DISTINCT edition_id FROM term_stats WHERE generic_verbs = 'kept'" });
+      expect(kept).toEqual([{ edition_id: '2025-fujian-xiamen' }]);
+      loaded = ['2025-fujian-xiamen', '2026-hunan'];
+      expect(await db.query(PAIRS_QUERY)).toEqual([{ edition_id: '2026-hunan', n: 3 }]);
+      expect(calls).toEqual(['cooccurrence:2025-fujian-xiamen', 'kept:2025-fujian-xiamen', 'cooccurrence:2026-hunan']);
+      // The same rows as deriving every edition at once (what the loader does).
+      const once = await openEngine(engine);
+      try {
+        await loadTables(once, manifest, fetchBytes);
+        for (const sql of [PAIRS, KEPT, 'SELECT * FROM cooccurrence ORDER BY ALL']) {
+          expect(await db.query({ sql }), sql).toEqual(await once.query({ sql }));
+        }
+      } finally {
+        await once.close();
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
+  it.each(ENGINES)('replaces, never adds: an older output that still lists cooccurrence (%s)', async (engine) => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const db = await openEngine(engine);
+    try {
+      await loadTables(db, manifest, fetchBytes);
+      const before = await db.query({ sql: 'SELECT * FROM cooccurrence ORDER BY ALL' });
+      const kept = await db.query({ sql: KEPT });
+      // Rows as an older analysis wrote them (here: the derived ones again), then derived once more.
+      await db.query({ sql: 'INSERT INTO cooccurrence SELECT * FROM cooccurrence' });
+      await runDerivation(db, COOCCURRENCE_DERIVATION, ['2026-hunan', '2025-fujian-xiamen'], OPTIONS);
+      await deriveKeptVariant(db);
+      expect(await db.query({ sql: 'SELECT * FROM cooccurrence ORDER BY ALL' })).toEqual(before);
+      expect(await db.query({ sql: KEPT })).toEqual(kept);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it.each(ENGINES)('derives only the edition a view binds; the console’s unbound SQL gets every edition (%s)', async (engine) => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const inner = await openEngine(engine);
+    const calls: string[] = [];
+    const db = deriveOnFirstUse(inner, { ...OPTIONS, derivations: counting(calls) });
+    try {
+      await loadTables(inner, manifest, fetchBytes, () => {}, { deriveKept: false });
+      const edges = { sql: 'SELECT COUNT(*)::INTEGER AS n FROM cooccurrence WHERE edition_id = ?', params: ['2026-hunan'] };
+      expect(await db.query(edges)).toEqual([{ n: 3 }]);
+      expect(calls).toEqual(['cooccurrence:2026-hunan']);
+      expect(await db.query({ ...edges, params: ['2025-fujian-xiamen'] })).toEqual([{ n: 0 }]);
+      await db.query(PAIRS_QUERY);
+      expect(calls).toEqual(['cooccurrence:2026-hunan', 'cooccurrence:2025-fujian-xiamen']);
+    } finally {
+      await db.close();
+    }
+    expect(boundEditions({ sql: 'SELECT 1', params: ['数据', 'b'] }, ['a', 'b', 'c'])).toEqual(['b']);
+    expect(boundEditions({ sql: 'SELECT 1', params: ['数据', 3] }, ['a', 'b'])).toEqual(['a', 'b']);
+  });
+
+  it('derives a large scope a few editions per run', async () => {
+    const runs: number[] = [];
+    const inner: Connector = {
+      query: async <T,>(q: { sql: string; params?: readonly unknown[] }) => {
+        if (q.sql.startsWith('DELETE')) runs.push(q.params!.length);
+        return [] as T[];
+      },
+      close: async () => {}
+    };
+    const ids = Array.from({ length: EDITIONS_PER_RUN * 2 + 3 }, (_, i) => `e${i}`);
+    await runDerivation(inner, COOCCURRENCE_DERIVATION, ids, OPTIONS);
+    expect(runs).toEqual([EDITIONS_PER_RUN, EDITIONS_PER_RUN, 3]);
+  });
+
   it('lets the next query retry a failed derivation', async () => {
     let calls = 0;
-    const inner: Connector = { query: async <T,>() => [{ ok: true }] as T[], close: async () => {} };
-    const db = deriveOnFirstUse(inner, async () => {
-      if (++calls === 1) throw new Error('out of memory');
-    });
+    const inner: Connector = {
+      query: async <T,>(q: { sql: string }) => {
+        if (q.sql.startsWith('DELETE') && ++calls === 1) throw new Error('out of memory');
+        return [{ edition_id: 'e' }] as T[];
+      },
+      close: async () => {}
+    };
+    const db = deriveOnFirstUse(inner, OPTIONS);
     await expect(db.query({ sql: 'SELECT * FROM term_stats' })).rejects.toThrow('out of memory');
-    await expect(db.query({ sql: 'SELECT * FROM term_stats' })).resolves.toEqual([{ ok: true }]);
-    expect(calls).toBe(2);
+    await expect(db.query({ sql: 'SELECT * FROM term_stats' })).resolves.toEqual([{ edition_id: 'e' }]);
+    expect(calls).toBe(4); // the failed DELETE, then the three of the retry
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_FORMAT, TABLE_NAMES } from '../../../../analysis/contract.ts';
+import { MANIFEST_FORMAT, STORED_TABLE_NAMES } from '../../../../analysis/contract.ts';
 import { DataError, loadManifest, loadTables, prefetchBytes, validateManifest } from '../../../../src/lib/db/load.ts';
 import { openNodeConnector } from '../../../../src/lib/db/node.ts';
 import { memoryFixture } from '../fixture/write.ts';
@@ -52,7 +52,8 @@ describe('loadTables', () => {
     try {
       const report = await loadTables(db, manifest, (f) => (fetched.push(f), fetchBytes(f)), (p) => progress.push(p.table));
       expect(fetched).not.toContain('near_duplicates.arrow'); // rows: 0 in the manifest
-      expect(fetched).toHaveLength(TABLE_NAMES.length - 1);
+      expect(fetched).toHaveLength(STORED_TABLE_NAMES.length - 1);
+      expect(manifest.tables.map((t) => t.name)).not.toContain('cooccurrence');
       expect(progress.at(-1)).toBeNull();
       expect(progress).toContain('term_track');
       expect(report.missing).toEqual([]);
@@ -69,6 +70,9 @@ describe('loadTables', () => {
           expect(kept).toBeGreaterThan(0);
         }
       }
+      // Not in the files, not missing: derived from term_topic and topics.
+      const [{ n: pairs }] = await db.query<{ n: number }>({ sql: 'SELECT COUNT(*) AS n FROM cooccurrence' });
+      expect(pairs).toBeGreaterThan(0);
     } finally {
       await db.close();
     }
@@ -76,12 +80,12 @@ describe('loadTables', () => {
 
   it('creates tables the manifest does not list, empty, and reports them', async () => {
     const { manifest, fetchBytes } = await memoryFixture();
-    const partial = { ...manifest, tables: manifest.tables.filter((t) => t.name !== 'cooccurrence') };
+    const partial = { ...manifest, tables: manifest.tables.filter((t) => t.name !== 'near_duplicates') };
     const db = await openNodeConnector();
     try {
       const report = await loadTables(db, partial, fetchBytes);
-      expect(report.missing).toEqual(['cooccurrence']);
-      expect(await db.query({ sql: 'SELECT * FROM cooccurrence' })).toEqual([]);
+      expect(report.missing).toEqual(['near_duplicates']);
+      expect(await db.query({ sql: 'SELECT * FROM near_duplicates' })).toEqual([]);
     } finally {
       await db.close();
     }

@@ -6,6 +6,7 @@ import { EDITION_SLICED_TABLES, TABLE_NAMES, isSlicedTable, type Manifest } from
 import { filesToFetch, loadEditions, loadTables, type FetchBytes } from '../../../../src/lib/db/load.ts';
 import { openNodeConnector } from '../../../../src/lib/db/node.ts';
 import { cutSlices, sliceRequests } from '../../../../src/lib/db/slices.ts';
+import { deriveOnFirstUse } from '../../../../src/lib/db/derive.ts';
 import { serveTableFile } from '../../../../src/lib/server/tables.ts';
 import { memoryFixture } from '../fixture/write.ts';
 
@@ -71,6 +72,32 @@ describe('per-edition slices of the Arrow tables', () => {
       await loadEditions(lazy, manifest, logged, 'all', report.loaded);
       expect(fetched).toEqual([]);
       for (const name of TABLE_NAMES) expect(await dump(lazy, name), name).toEqual(await dump(whole, name));
+    } finally {
+      await whole.close();
+      await lazy.close();
+    }
+  });
+
+  it('derived rows follow the editions as they arrive: an edition loaded later is derived by the next query', async () => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const whole = await openNodeConnector();
+    const lazy = await openNodeConnector();
+    try {
+      await loadTables(whole, manifest, fetchBytes); // derives everything at once
+      const report = await loadTables(lazy, manifest, fetchBytes, () => {}, { deriveKept: false, need: { editions: [HUNAN], everyEdition: [] } });
+      const views = deriveOnFirstUse(lazy, { minPairCount: manifest.options.min_pair_count, editions: () => [...report.loaded.get('term_topic')!] });
+      const kept = (db: { query: typeof whole.query }, id: string) =>
+        db.query({ sql: `SELECT * FROM term_stats WHERE generic_verbs = 'kept' AND edition_id = ? ORDER BY ALL`, params: [id] });
+      const pairs = (db: { query: typeof whole.query }, id: string) =>
+        db.query({ sql: 'SELECT * FROM cooccurrence WHERE edition_id = ? ORDER BY ALL', params: [id] });
+      expect(await kept(views, HUNAN)).toEqual(await kept(whole, HUNAN));
+      expect(await pairs(views, HUNAN)).toEqual(await pairs(whole, HUNAN));
+      await loadEditions(lazy, manifest, fetchBytes, { editions: [XIAMEN], everyEdition: [] }, report.loaded);
+      expect((await kept(whole, XIAMEN)).length).toBeGreaterThan(0);
+      expect(await kept(views, XIAMEN)).toEqual(await kept(whole, XIAMEN));
+      expect(await pairs(views, XIAMEN)).toEqual(await pairs(whole, XIAMEN));
+      // Nothing was derived twice.
+      expect(await kept(views, HUNAN)).toEqual(await kept(whole, HUNAN));
     } finally {
       await whole.close();
       await lazy.close();

@@ -7,8 +7,8 @@
  *  - a single-character term 链 in 2025-fujian-xiamen 绿色低碳 (count 1, one topic): that
  *    track's tokens become 3 (both verb settings), the edition's 6 removed / 7 kept.
  *  - 隐私计算 gets the variant 隐私保护计算.
- *  - co-occurring pairs of 2026-hunan besides rows.ts's 数据–模型 (topics 3, sentences 2):
- *      推动–数据 topics 2, sentences 1;  数据–隐私计算 topics 2, sentences 0 (no sentence figures).
+ *  - no cooccurrence rows: the loader derives them from these spans and the topics' text,
+ *    as the dashboard does (the pairs term.test.ts expects are worked out there).
  */
 import type { Rows } from '../../../../analysis/contract.ts';
 import type { LoadableConnector } from '../../../../src/lib/db/connector.ts';
@@ -44,13 +44,7 @@ export function termFixtureRows(): Rows {
   rows.terms.push({ term: '链', count: 1, editions: 1, topics: 1, chars: 1, in_dictionary: false, generic_verb: false, themes: '', variants: '' });
   Object.assign(rows.terms.find((t) => t.term === '隐私计算')!, { variants: '隐私保护计算' });
 
-  const pair = (term_a: string, term_b: string, topics: number, sentences: number, jaccard: number) =>
-    rows.cooccurrence.push({
-      edition_id: HUNAN, term_a, term_b, topics, sentences, jaccard, association_strength: 2, npmi: 0.5,
-      sentence_jaccard: sentences ? 0.25 : null, sentence_association_strength: sentences ? 3 : null, sentence_npmi: sentences ? 0.6 : null
-    });
-  pair('推动', '数据', 2, 1, 0.4);
-  pair('数据', '隐私计算', 2, 0, 0.5);
+  // The partners come from the cooccurrence rows the loader derives from these spans.
   return rows;
 }
 

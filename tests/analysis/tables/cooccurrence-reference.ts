@@ -1,14 +1,24 @@
 /**
- * Term pairs co-occurring in topics and sentences. The hot spot of the pipeline, so it
- * works on integer term ids in compressed sparse rows: for each term i it walks the
+ * The co-occurrence table as the analysis stage computed it until the dashboard began to
+ * derive it (src/lib/db/derive.ts): the oracle the derivation is tested against. It stays
+ * under tests/ because no production path runs it any more; it is the implementation the
+ * real-guide figures were checked with, kept unchanged apart from its bounds and batching.
+ *
+ * It works on integer term ids in compressed sparse rows: for each term i it walks the
  * units (topics, then sentences) containing i and counts every later term j in a dense
  * counter. No pair keys are hashed, and rows come out in (term_a, term_b) order because
  * ids are assigned in code-point order.
  */
-import { cooccurrence } from '../contract.ts';
-import { columnBatch, floats, ints, same, symbols, type ColumnBatch } from '../write/columns.ts';
-import type { EditionIndex } from './counts.ts';
-import { associationStrength, jaccard, log2Table, npmi } from './stats.ts';
+import { cooccurrence, type CooccurrenceRow } from '../../../analysis/contract.ts';
+import type { ParsedEdition, SegmentedTopic } from '../../../analysis/model.ts';
+import { buildEditionIndex, type EditionIndex } from '../../../analysis/tables/counts.ts';
+import { associationStrength, jaccard, log2Table, npmi } from '../../../analysis/tables/stats.ts';
+import { columnBatch, floats, ints, rowsFromColumns, same, symbols, type ColumnBatch } from '../../../analysis/write/columns.ts';
+
+/** The edition's cooccurrence rows in (term_a, term_b) order. */
+export function referenceCooccurrence(edition: ParsedEdition, topics: readonly SegmentedTopic[], minPairCount: number): CooccurrenceRow[] {
+  return rowsFromColumns(cooccurrence, cooccurrenceColumns(buildEditionIndex(edition, topics), minPairCount)) as CooccurrenceRow[];
+}
 
 /** Units (topics or sentences) as sorted distinct term ids, plus each term's postings. */
 interface Windows {
@@ -78,30 +88,7 @@ function unitEnds(windows: Windows): Int32Array {
   return ends;
 }
 
-function tooMany(): never {
-  throw new RangeError('co-occurring pairs over the limit');
-}
-
-/**
- * `maxPairs` bounds the rows one edition may produce: past it the edition is refused
- * (`onTooMany` throws) while the table is still small, instead of growing until the
- * machine runs out of memory on a text that is not a guide.
- */
-export function cooccurrenceColumns(index: EditionIndex, minPairCount: number, maxPairs = Infinity, onTooMany: () => never = tooMany): ColumnBatch {
-  let whole: ColumnBatch | null = null;
-  cooccurrenceChunks(index, minPairCount, { maxPairs, onTooMany, chunkRows: Infinity }, (batch) => (whole = batch));
-  return whole!;
-}
-
-export interface PairBounds {
-  maxPairs: number;
-  onTooMany: () => never;
-  /** Rows per batch handed to `emit` (all of term_a's pairs stay in one batch). */
-  chunkRows: number;
-}
-
-/** The same rows in batches in (term_a, term_b) order, each handed to `emit` before the next is built. */
-export function cooccurrenceChunks(index: EditionIndex, minPairCount: number, bounds: PairBounds, emit: (batch: ColumnBatch) => void): void {
+export function cooccurrenceColumns(index: EditionIndex, minPairCount: number): ColumnBatch {
   const V = index.terms.length;
   const topics = buildWindows(
     index.units.map((unit) => unit.distinctTermIds),
@@ -126,48 +113,32 @@ export function cooccurrenceChunks(index: EditionIndex, minPairCount: number, bo
   const kept = new Int32Array(V);
   const keptTopics = new Int32Array(V);
   const keptSentences = new Int32Array(V);
-  let termA: number[] = [];
-  let termB: number[] = [];
-  let topicCounts: number[] = [];
-  let sentenceCounts: number[] = [];
-  let jaccards: number[] = [];
-  let strengths: number[] = [];
-  let npmis: number[] = [];
-  let sentenceShared: number[] = [];
-  let sentenceJaccards: number[] = [];
-  let sentenceStrengths: number[] = [];
-  let sentenceNpmis: number[] = [];
-  let emitted = 0;
-  const flush = () => {
-    emitted += termA.length;
-    emit(
-      columnBatch(cooccurrence, termA.length, {
-        edition_id: same(index.editionId),
-        term_a: symbols(termA, index.symbols),
-        term_b: symbols(termB, index.symbols),
-        topics: ints(topicCounts),
-        sentences: ints(sentenceCounts),
-        jaccard: floats(jaccards),
-        association_strength: floats(strengths),
-        npmi: floats(npmis),
-        // Null when the pair shares no sentence.
-        sentence_jaccard: floats(sentenceJaccards, sentenceShared),
-        sentence_association_strength: floats(sentenceStrengths, sentenceShared),
-        sentence_npmi: floats(sentenceNpmis, sentenceShared)
-      })
-    );
-    termA = [];
-    termB = [];
-    topicCounts = [];
-    sentenceCounts = [];
-    jaccards = [];
-    strengths = [];
-    npmis = [];
-    sentenceShared = [];
-    sentenceJaccards = [];
-    sentenceStrengths = [];
-    sentenceNpmis = [];
-  };
+  const termA: number[] = [];
+  const termB: number[] = [];
+  const topicCounts: number[] = [];
+  const sentenceCounts: number[] = [];
+  const jaccards: number[] = [];
+  const strengths: number[] = [];
+  const npmis: number[] = [];
+  const sentenceShared: number[] = [];
+  const sentenceJaccards: number[] = [];
+  const sentenceStrengths: number[] = [];
+  const sentenceNpmis: number[] = [];
+  const batch = () =>
+    columnBatch(cooccurrence, termA.length, {
+      edition_id: same(index.editionId),
+      term_a: symbols(termA, index.symbols),
+      term_b: symbols(termB, index.symbols),
+      topics: ints(topicCounts),
+      sentences: ints(sentenceCounts),
+      jaccard: floats(jaccards),
+      association_strength: floats(strengths),
+      npmi: floats(npmis),
+      // Null when the pair shares no sentence.
+      sentence_jaccard: floats(sentenceJaccards, sentenceShared),
+      sentence_association_strength: floats(sentenceStrengths, sentenceShared),
+      sentence_npmi: floats(sentenceNpmis, sentenceShared)
+    });
 
   for (let i = 0; i < V; i++) {
     let touchedCount = 0;
@@ -198,7 +169,6 @@ export function cooccurrenceChunks(index: EditionIndex, minPairCount: number, bo
       keptTopics[j] = aij;
       keptSentences[j] = sij;
     }
-    if (emitted + termA.length + keptCount > bounds.maxPairs) bounds.onTooMany();
     for (const j of kept.subarray(0, keptCount).sort()) {
       const aij = keptTopics[j];
       const sij = keptSentences[j];
@@ -217,7 +187,6 @@ export function cooccurrenceChunks(index: EditionIndex, minPairCount: number, bo
       sentenceStrengths.push(shared ? associationStrength(sij, sentenceTotal, si, sj) : 0);
       sentenceNpmis.push(shared ? npmi(sij, sentenceTotal, si, sj, log2) : 0);
     }
-    if (termA.length >= bounds.chunkRows) flush();
   }
-  if (termA.length > 0 || bounds.chunkRows === Infinity) flush();
+  return batch();
 }
