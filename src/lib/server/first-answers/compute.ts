@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { RecordBatchReader } from 'apache-arrow';
 import { DuckDBDataChunk, DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { TABLES, type Manifest, type TableName } from '../../../../analysis/contract.ts';
+import { TABLES, type Manifest, type TableName, type TableSpec } from '../../../../analysis/contract.ts';
 import { CHUNK_ROWS, columnReader, DUCKDB_TYPES, PARQUET_DUCKDB_OPTIONS } from '../../../../analysis/write/parquet.ts';
 import { nodeConnector } from '../../db/node.ts';
 import { createTableSql } from '../../db/schema.ts';
@@ -35,7 +35,7 @@ export interface FirstAnswers {
 
 /** Appends the rows of `edition` (every row for a table without edition_id) from an .arrow file. */
 async function appendEditionRows(conn: DuckDBConnection, name: TableName, path: string, edition: string): Promise<number> {
-  const spec = TABLES[name];
+  const spec: TableSpec = TABLES[name];
   const columns = Object.entries(spec.columns);
   const types = columns.map(([, c]) => DUCKDB_TYPES[c.type].type);
   const byEdition = columns.findIndex(([column]) => column === 'edition_id');
