@@ -149,7 +149,8 @@ export class AppState {
       const next = await this.openTables(this.manifest, fetchFn, (p) => {
         this.engine = { phase: 'loading', ...p };
       });
-      this.themes = next.themes;
+      // The same themes as the first answers': keep the array, or every chart would draw again.
+      if (JSON.stringify(next.themes) !== JSON.stringify(this.themes)) this.themes = next.themes;
       this.engineConnector = next.engine;
       const views = this.forViews(next.engine);
       // Attached, not replaced: views that drew first answers keep their rows and charts.
