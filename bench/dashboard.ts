@@ -51,7 +51,7 @@ async function navigation() {
         `${inApp.padStart(14)}${over(r.inApp)} | ${r.warm.map((t) => (t / 1000).toFixed(2)).join(' ')}`
     );
   }
-  log(`  * over the ${NAV_TARGET_S.toFixed(1)} s target. A full page load starts DuckDB-WASM (34 MB wasm) and loads every table first.`);
+  log(`  * over the ${NAV_TARGET_S.toFixed(1)} s target. A full page load starts DuckDB-WASM (34 MB wasm) and loads every table; / draws from the server's first answers meanwhile.`);
   log();
 }
 
