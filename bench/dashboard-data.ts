@@ -74,6 +74,11 @@ export async function syntheticOutput(editions: number, log: (line: string) => v
   return { dir, manifest: JSON.parse(readFileSync(manifestFile, 'utf8')), reused: false, seconds };
 }
 
+/** Whether the synthetic output for `editions` is already written (and current). */
+export function syntheticExists(editions: number): boolean {
+  return existsSync(join(OUT, `analysis-${editions}-${inputsHash(editions)}`, MANIFEST_FILE));
+}
+
 /** Bytes of each table's Arrow file. */
 export function tableSizes(dir: string): Map<TableName, number> {
   return new Map(STORED_TABLE_NAMES.map((name) => [name, existsSync(join(dir, tableFile(name))) ? statSync(join(dir, tableFile(name))).size : 0]));

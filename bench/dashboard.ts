@@ -5,8 +5,11 @@
  *      with (a) the bundled tables and (b) the 1,000-edition synthetic corpus.
  * Environment: BENCH_NAV_RUNS (warm loads per route, default 5), BENCH_QUERY_RUNS (calls
  * per query family, default 30), BENCH_DASHBOARD_EDITIONS (default 1000),
- * CROSSTRACK_BUILD_DIR (the build to serve, default build); BENCH_DASHBOARD_NAV=0 or
- * BENCH_DASHBOARD_QUERIES=0 skips a part.
+ * CROSSTRACK_BUILD_DIR (the build to serve, default build); BENCH_DASHBOARD_NAV=0,
+ * BENCH_FIRST_ANSWERS=0 or BENCH_DASHBOARD_QUERIES=0 skips a part.
+ *   3. the server's first answers to 总览 (src/lib/server/first-answers/) computed for the newest
+ *      edition of the bundled tables and of the synthetic corpus (the latter only when the
+ *      queries part runs or its output is already there: analysing 1,000 editions takes a while).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +18,10 @@ import type { LoadableConnector } from '../src/lib/db/connector.ts';
 import { LOCKDOWN_SQL } from '../src/lib/db/wasm-connection.ts';
 import { openWasmConnectorInNode } from '../tests/src/lib/fixture/connect.ts';
 import { ensureRealData } from '../tests/src/lib/fixture/real.ts';
-import { loadOutput, ROOT, syntheticOutput, tableSizes, type DerivedRows, type LoadedTable } from './dashboard-data.ts';
+import { loadOutput, ROOT, syntheticExists, syntheticOutput, tableSizes, type DerivedRows, type LoadedTable } from './dashboard-data.ts';
 import { timeNavigation } from './dashboard-nav.ts';
 import { timeLargeCorpus } from './dashboard-large.ts';
+import { computeFirstAnswers } from '../src/lib/server/first-answers/compute.ts';
 import { queryContext, timeFamilies, type FamilyTiming } from './queries.ts';
 
 const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS ?? 5);
@@ -52,7 +56,7 @@ async function navigation() {
         `${inApp.padStart(14)}${over(r.inApp)} | ${r.warm.map((t) => (t / 1000).toFixed(2)).join(' ')}`
     );
   }
-  log(`  * over the ${NAV_TARGET_S.toFixed(1)} s target. A full page load starts DuckDB-WASM (34 MB wasm) and loads every table first.`);
+  log(`  * over the ${NAV_TARGET_S.toFixed(1)} s target. A full page load starts DuckDB-WASM (34 MB wasm) and loads every table; / draws from the server's first answers meanwhile.`);
   log();
 }
 
@@ -138,9 +142,35 @@ async function large() {
   log();
 }
 
+/** Median and peak memory of computing the first answers, as the server does after a table change. */
+async function firstAnswerTimes() {
+  log(`Dashboard: the server's first answers to 总览 (Node DuckDB over the newest edition's rows; 3 runs, median)`);
+  const corpora: { label: string; dir: string; manifest: Manifest }[] = [
+    { label: `bundled (${ensureRealData().editions.length} editions)`, dir: join(ROOT, 'data/tables'), manifest: ensureRealData() }
+  ];
+  if (process.env.BENCH_DASHBOARD_QUERIES !== '0' || syntheticExists(EDITIONS)) {
+    const synthetic = await syntheticOutput(EDITIONS, log);
+    corpora.push({ label: `${EDITIONS} synthetic editions`, dir: synthetic.dir, manifest: synthetic.manifest });
+  }
+  for (const corpus of corpora) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const answers = await computeFirstAnswers(corpus.dir, corpus.manifest, null, null);
+      times.push(performance.now() - started);
+      bytes = JSON.stringify(answers).length;
+    }
+    times.sort((a, b) => a - b);
+    log(`  ${corpus.label.padEnd(26)} ${ms(times[1]).padStart(8)} ms (runs ${times.map(ms).join(', ')}), ${(bytes / 1024).toFixed(0)} KB of JSON; process RSS ${mb(process.memoryUsage().rss)} MB`);
+  }
+  log();
+}
+
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 log(`Crosstrack ${version} dashboard benchmark`);
 log();
 if (process.env.BENCH_DASHBOARD_NAV !== '0') await navigation();
+if (process.env.BENCH_FIRST_ANSWERS !== '0') await firstAnswerTimes();
 if (process.env.BENCH_DASHBOARD_QUERIES !== '0') await queries();
 if (process.env.BENCH_DASHBOARD_LARGE !== '0') await large();

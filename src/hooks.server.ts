@@ -11,6 +11,7 @@ import type { ServerInit } from '@sveltejs/kit';
 import { guardHost, securityHeaders } from '$lib/server/security.ts';
 import { DEFAULT_HOST, startupProblem, writeGuard } from '$lib/server/write-guard.ts';
 import { getWorkspace } from '$lib/server/workspace/index.ts';
+import { firstAnswers } from '$lib/server/first-answers/index.ts';
 
 export const init: ServerInit = async () => {
   if (building) return;
@@ -23,6 +24,8 @@ export const init: ServerInit = async () => {
     process.exit(1);
   }
   void getWorkspace().start();
+  // The overview's first charts are answered from memory, also for the first visitor.
+  firstAnswers(getWorkspace()).watch();
 };
 
 export const handle = sequence(guardHost, securityHeaders, writeGuard);

@@ -17,7 +17,7 @@ import { TABLES, parquetFile, type ColumnType, type ManifestTable, type TableSpe
 import { fsFailure } from '../files.ts';
 import { createDirSink } from './sink.ts';
 
-const DUCKDB_TYPES: Record<ColumnType, { sql: string; type: DuckDBType }> = {
+export const DUCKDB_TYPES: Record<ColumnType, { sql: string; type: DuckDBType }> = {
   string: { sql: 'VARCHAR', type: VARCHAR },
   int: { sql: 'INTEGER', type: INTEGER },
   float: { sql: 'DOUBLE', type: DOUBLE },
@@ -45,7 +45,7 @@ function createTableSql(spec: TableSpec): string {
 }
 
 /** DuckDB's vector size: the most rows one data chunk holds. */
-const CHUNK_ROWS = 2048;
+export const CHUNK_ROWS = 2048;
 const decoder = new TextDecoder();
 
 /**
@@ -71,7 +71,7 @@ function textValues(data: Data): (row: number) => string {
 }
 
 /** One Arrow column of a batch, read straight from its buffers (no per-value decoding). */
-function columnReader(data: Data, type: ColumnType, path: string): (row: number) => DuckDBValue {
+export function columnReader(data: Data, type: ColumnType, path: string): (row: number) => DuckDBValue {
   if (data.offset !== 0) throw new Error(`${path}: a sliced Arrow batch (offset ${data.offset})`);
   const value = ((): ((row: number) => DuckDBValue) => {
     switch (type) {

@@ -24,6 +24,7 @@ import type { Need } from './db/slices.ts';
 import { editionsNeeded } from './state/edition-scope.ts';
 import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { deriveOnFirstUse } from './db/derive.ts';
+import { AnsweringConnector, type AnswerMap } from './db/first-answers.ts';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
 import { GLOBAL_KEYS, WAS_KEY, parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
 import { nextFilters, searchWithFilters } from './state/filter-change.ts';
@@ -76,8 +77,14 @@ export class AppState {
   readonly basePath: string;
 
   engine = $state<EngineState>({ phase: 'idle' });
-  /** Null until every table is loaded; pages wait for it. */
+  /**
+   * What views query. With a manifest it is there at once: it answers the server's first
+   * answers (db/first-answers.ts) and holds every other query until the engine is ready;
+   * `ready` says whether the engine is. The same object stays when the engine arrives.
+   */
   connector = $state.raw<Connector | null>(null);
+  /** Charts are being drawn from the server's first answers while the engine loads. */
+  answering = $state(false);
   themes = $state.raw<ThemeOption[]>([]);
   /** What the server is re-analysing, from its event stream; null when idle or unknown. */
   serverStatus = $state.raw<ServerStatus | null>(null);
@@ -98,12 +105,37 @@ export class AppState {
   private loaded: LoadedEditions = new Map();
   /** The last load of editions a page needed; the next one queues behind it. */
   private editionLoad: Promise<void> = Promise.resolve();
+  /** The connector views hold until the engine is attached to it. */
+  private early: AnsweringConnector | null = null;
 
-  constructor(init: { manifest: Manifest | null; problem: DataProblem | null; dataBase: string; basePath: string }) {
+  constructor(init: {
+    manifest: Manifest | null;
+    problem: DataProblem | null;
+    dataBase: string;
+    basePath: string;
+    firstAnswers?: Promise<AnswerMap | null>;
+  }) {
     this.manifest = init.manifest;
     this.manifestProblem = init.problem;
     this.dataBase = init.dataBase;
     this.basePath = init.basePath;
+    if (init.manifest) this.answerFirst(init.firstAnswers ?? Promise.resolve(null));
+  }
+
+  /** The engine has every table: the SQL console, the basket and exports of new queries may run. */
+  get ready(): boolean {
+    return this.engine.phase === 'ready' && this.connector !== null;
+  }
+
+  private answerFirst(answers: Promise<AnswerMap | null>): void {
+    this.early = new AnsweringConnector(answers);
+    this.connector = this.early;
+    void answers.then((map) => {
+      if (!map || this.early === null) return;
+      this.answering = true;
+      const themes = map.get(JSON.stringify(themeOptions())) as ThemeOption[] | undefined;
+      if (themes && this.themes.length === 0) this.themes = themes;
+    });
   }
 
   get lang(): Lang {
@@ -134,10 +166,15 @@ export class AppState {
       const next = await this.openTables(this.manifest, fetchFn, (p) => {
         this.engine = { phase: 'loading', ...p };
       });
-      this.themes = next.themes;
+      // The same themes as the first answers': keep the array, or every chart would draw again.
+      if (JSON.stringify(next.themes) !== JSON.stringify(this.themes)) this.themes = next.themes;
       this.engineConnector = next.engine;
       this.loaded = next.loaded;
-      this.connector = this.forViews(next.engine);
+      const views = this.forViews(next.engine);
+      // Attached, not replaced: views that drew first answers keep their rows and charts.
+      this.connector = this.early ? this.early.attach(views) : views;
+      this.early = null;
+      this.answering = false;
       this.engine = { phase: 'ready', missing: next.missing };
     } catch (error) {
       this.engine = { phase: 'error', problem: error instanceof EngineFailure ? error.problem : problemOf(error, 'table-load') };
@@ -231,6 +268,8 @@ export class AppState {
           // No engine yet (first tables, or the last load failed): start from scratch.
           await this.connector?.close().catch(() => {});
           this.connector = null;
+          this.early = null;
+          this.answering = false;
           this.engineConnector = null;
           this.manifest = manifest;
           this.manifestProblem = null;

@@ -1,26 +1,42 @@
 /**
  * The dashboard renders in the browser only: its data comes from DuckDB-WASM, and the
  * server just serves files. The manifest is read here so the shell (edition picker,
- * counts, track list) paints before DuckDB is ready.
+ * counts, track list) paints before DuckDB is ready. On 总览 the server's first answers
+ * (db/first-answers.ts) are asked for at the same time and never awaited here: the shell
+ * does not wait for them, and when they fail every query waits for the engine as before.
  */
 import { resolve } from '$app/paths';
 import { DataError, loadManifest } from '$lib/db/load.ts';
+import { fetchFirstAnswers, type AnswerMap } from '$lib/db/first-answers.ts';
 import type { DataProblem } from '$lib/app.svelte.ts';
+import type { Manifest } from '$analysis/contract.ts';
+import { loadVega } from '$lib/charts/vega-modules.ts';
 import type { LayoutLoad } from './$types';
 
 export const ssr = false;
 export const prerender = false;
 
-export const load: LayoutLoad = async ({ fetch }) => {
+export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   const basePath = resolve('/').replace(/\/$/, '');
   const dataBase = `${basePath}/data`;
+  const manifest = loadManifest(fetch, dataBase);
+  // Read once, untracked: the layout's load must not run again on every navigation.
+  const { overview, edition } = untrack(() => ({
+    overview: (url.pathname.slice(basePath.length) || '/') === '/',
+    edition: url.searchParams.get('edition')
+  }));
+  // The first charts need vega as soon as their rows are in: start it before the manifest.
+  if (overview) void loadVega().catch(() => {}); // a chart reports its own load failure
+  const firstAnswers: Promise<AnswerMap | null> = overview
+    ? fetchFirstAnswers(fetch, basePath, edition, manifest.catch((): Manifest | null => null))
+    : Promise.resolve(null);
   try {
-    return { manifest: await loadManifest(fetch, dataBase), problem: null, dataBase, basePath };
+    return { manifest: await manifest, problem: null, dataBase, basePath, firstAnswers };
   } catch (error) {
     const problem: DataProblem =
       error instanceof DataError
         ? { code: error.code, detail: error.detail }
         : { code: 'manifest-unreadable', detail: { url: `${dataBase}/manifest.json`, reason: String(error) } };
-    return { manifest: null, problem, dataBase, basePath };
+    return { manifest: null, problem, dataBase, basePath, firstAnswers };
   }
 };

@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngDpi, pngSize } from '../../src/lib/export/png.ts';
-import { frameTitled, launchBrowser, openDashboard, SHOTS, watchPage, type AppServer, type Browser, type Dashboard } from './support.ts';
+import { engineReady, frameTitled, launchBrowser, openDashboard, SHOTS, watchPage, type AppServer, type Browser, type Dashboard } from './support.ts';
 
 let dashboard: Dashboard;
 let server: AppServer;
@@ -101,6 +101,7 @@ describe('report basket', () => {
     await page.goto(`${server.url}/?edition=2026-hunan`);
     const top = frameTitled(page, /高频词条/);
     await top.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+    await engineReady(page);
     await addToBasket(top, 1);
 
     // The chord at 「PPT 16:9」: the size chosen in the export menu travels with the item.
@@ -271,6 +272,7 @@ describe('report basket', () => {
     await page.goto(`${server.url}/?edition=2026-hunan`);
     const top = frameTitled(page, /高频词条/);
     await top.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+    await engineReady(page);
     await top.locator('details.menu summary').click();
     await top.getByLabel('Word 页宽').check();
     await top.getByRole('button', { name: '把 PNG 复制到剪贴板' }).click();

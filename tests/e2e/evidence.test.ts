@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realConnector } from '../src/lib/fixture/real.ts';
-import { frameTitled, HAN, openDashboard, SHOTS, watchPage, type AppServer, type Browser, type Dashboard } from './support.ts';
+import { engineReady, frameTitled, HAN, openDashboard, SHOTS, watchPage, type AppServer, type Browser, type Dashboard } from './support.ts';
 
 const HUNAN = '2026-hunan';
 
@@ -142,6 +142,7 @@ describe('the overview says something', () => {
     await page.goto(`${server.url}/?edition=${HUNAN}`);
     const top = frameTitled(page, /高频词条/);
     await top.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+    await engineReady(page);
     const before = (await top.locator('.vega svg .role-axis-label text').allTextContents()).filter((l) => HAN.test(l));
     expect(before.slice(0, 3)).toEqual(['数据', '应用', '服务']);
 

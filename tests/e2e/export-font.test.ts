@@ -10,7 +10,7 @@ import { Blob as HbBlob, Face } from 'harfbuzzjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { svgTextCodePoints } from '../../src/lib/export/font-subset.ts';
-import { exportFrom, launchBrowser, openDashboard, watchPage, type Browser, type Dashboard, frameTitled } from './support.ts';
+import { engineReady, exportFrom, launchBrowser, openDashboard, watchPage, type Browser, type Dashboard, frameTitled } from './support.ts';
 
 const LATIN_ONLY_FONTS = '/usr/share/fonts/truetype/dejavu';
 
@@ -30,6 +30,7 @@ async function openOverview(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/?edition=2026-hunan`);
   await topFrame(page).locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => !document.querySelector('.chart.stale'));
+  await engineReady(page);
 }
 
 async function exportTopTerms(page: Page, format: 'SVG' | 'PNG'): Promise<Buffer> {

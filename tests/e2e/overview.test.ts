@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, frameTitled, exportFrom } from './support.ts';
+import { ROOT, engineReady, watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, frameTitled, exportFrom } from './support.ts';
 
 const GENERIC_VERBS = readFileSync(join(ROOT, 'data/dict/generic-verbs.txt'), 'utf8')
   .split('\n')
@@ -36,6 +36,7 @@ async function open(page: Page, query = '') {
   await page.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
   await cloudFrame(page).locator('.cloud svg text').first().waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => document.querySelectorAll('.vega svg').length >= 3 && !document.querySelector('.chart.stale'));
+  await engineReady(page);
 }
 
 describe('overview', () => {

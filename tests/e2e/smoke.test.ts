@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../analysis/contract.ts';
 import { pngDpi } from '../../src/lib/export/png.ts';
-import { watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, HAN, exportFrom } from './support.ts';
+import { engineReady, watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, HAN, exportFrom } from './support.ts';
 
 
 let dashboard: Dashboard;
@@ -30,8 +30,9 @@ afterAll(async () => {
 
 async function openOverview(page: Page, query = '') {
   await page.goto(`${server.url}/${query}`);
-  // The chart is drawn from DuckDB: waiting for its bars means the whole chain worked.
+  // The chart is drawn from the server's first answers, then DuckDB takes over: wait for both.
   await page.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+  await engineReady(page);
 }
 
 const yLabels = (page: Page) => page.locator('.vega svg .role-axis-label text').allTextContents();
@@ -71,6 +72,8 @@ describe('overview', () => {
       await held;
       await route.continue();
     });
+    // Without the server's first answers (first-answers.test.ts has them), every frame waits.
+    await page.route('**/api/first-answers*', (route) => route.fulfill({ status: 503, body: '' }));
     await page.goto(server.url);
     await page.getByText('正在启动查询引擎…').waitFor();
     expect(await page.locator('.cards .card .value').first().textContent()).toBe(String(manifest.summary.editions));

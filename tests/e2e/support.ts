@@ -186,6 +186,12 @@ export const SHOTS = join(ROOT, 'test-results');
 export const HAN = /\p{Script=Han}/u;
 
 /** The chart frame (title, controls, chart, exports) whose heading matches `title`. */
+/**
+ * Waits until DuckDB-WASM has every table. 总览 draws its first charts from the server's
+ * answers before that: a test that changes a setting there waits for the engine first.
+ */
+export const engineReady = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 60_000 });
+
 export const frameTitled = (page: Page, title: RegExp) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: title }) });
 
 /**

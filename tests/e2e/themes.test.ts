@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realConnector } from '../src/lib/fixture/real.ts';
-import { frameTitled, openDashboard, SHOTS, watchPage, type AppServer, type Browser, type Dashboard } from './support.ts';
+import { engineReady, frameTitled, openDashboard, SHOTS, watchPage, type AppServer, type Browser, type Dashboard } from './support.ts';
 
 const HUNAN = '2026-hunan';
 const THEME = '隐私计算';
@@ -88,6 +88,7 @@ describe('theme page', () => {
     await page.goto(`${server.url}/?edition=${HUNAN}`);
     const heatFrame = frameTitled(page, /主题 × 赛道/);
     await heatFrame.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+    await engineReady(page);
     const heat = new Map((await tableOf(heatFrame)).filter((r) => r[0] === THEME).map((r) => [r[1], num(r[2])]));
     expect(heat.size).toBe(17);
     expect(heat.get('交通运输')).toBe(4);
@@ -147,6 +148,7 @@ describe('theme page', () => {
     await page.goto(`${server.url}/?edition=${HUNAN}`);
     const heatFrame = frameTitled(page, /主题 × 赛道/);
     await heatFrame.locator('.vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+    await engineReady(page);
     await idle(page);
     await tableOf(heatFrame);
     const row = heatFrame.locator('table tbody tr').filter({ has: page.locator('td', { hasText: /^交通运输$/ }) }).filter({ has: page.locator('th', { hasText: new RegExp(`^${THEME}$`) }) });

@@ -36,6 +36,11 @@ async function tableColumns(conn: DuckDBConnection, table: string): Promise<stri
 export async function openNodeConnector(path = ':memory:'): Promise<LoadableConnector> {
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
+  return nodeConnector(conn, () => instance.closeSync());
+}
+
+/** The connector over an open connection (the server's first answers fill theirs with an appender first). */
+export function nodeConnector(conn: DuckDBConnection, onClose: () => void = () => {}): LoadableConnector {
   return {
     async query<T>(q: Query, options?: QueryOptions): Promise<T[]> {
       const params = q.params ?? [];
@@ -79,7 +84,7 @@ export async function openNodeConnector(path = ':memory:'): Promise<LoadableConn
     },
     async close() {
       conn.closeSync();
-      instance.closeSync();
+      onClose();
     }
   };
 }

@@ -67,7 +67,7 @@ async function readCurrent(path: string): Promise<{ bytes: Uint8Array; tag: stri
  * range, so a 1,000-edition file is never read whole for one edition. Null when the file on
  * disk is not the one the manifest describes (swapped meanwhile).
  */
-async function readSlices(path: string, table: ManifestTable, editions: readonly string[]): Promise<{ bytes: Uint8Array; tag: string } | null> {
+export async function readSlices(path: string, table: ManifestTable, editions: readonly string[]): Promise<{ bytes: Uint8Array; tag: string } | null> {
   const ranges = sliceRanges(table, editions);
   let handle;
   try {

@@ -105,6 +105,10 @@ export const SHELL = {
   // No table name: a chart waiting for its data needs the progress, not the file's name.
   'status.table': m('正在加载分析数据…（{done}/{total}）', 'Loading analysis data… ({done}/{total})'),
   'status.tableNamed': m('正在加载分析数据：{table}（{done}/{total}）', 'Loading analysis data: {table} ({done}/{total})'),
+  'status.firstAnswers': m(
+    '下方图表由服务器先行算出；查询引擎仍在后台加载，更改筛选后的图表和其他查询将在加载完成后显示。',
+    'The charts below were computed by the server first; the query engine is still loading, and charts for changed filters and other queries appear once it is ready.'
+  ),
   'status.ready': m('分析数据已就绪', 'Analysis data ready'),
   'status.query': m('正在查询…', 'Querying…'),
   'status.empty': m('当前筛选条件下没有数据', 'No data for the current filters'),

@@ -1,0 +1,122 @@
+/**
+ * Runs the overview's first queries (queries.ts) for one edition on @duckdb/node-api, over a
+ * database holding only the rows they read: the tables of FIRST_ANSWER_TABLES, created from
+ * the browser's own DDL (db/schema.ts), filled from the .arrow files a record batch at a time:
+ * a per-edition table from its edition's byte range (manifest slices), any other with the other
+ * editions' rows skipped. The answers are the browser connector's rows
+ * (same SQL, same BigInt → number conversion, db/node.ts); one that JSON cannot carry exactly
+ * (NaN, ±Infinity, -0) is left out, so the page asks the engine for it instead.
+ */
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { RecordBatchReader } from 'apache-arrow';
+import { DuckDBDataChunk, DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { TABLES, type Manifest, type TableName, type TableSpec } from '../../../../analysis/contract.ts';
+import { CHUNK_ROWS, columnReader, DUCKDB_TYPES, PARQUET_DUCKDB_OPTIONS } from '../../../../analysis/write/parquet.ts';
+import { nodeConnector } from '../../db/node.ts';
+import { createTableSql } from '../../db/schema.ts';
+import { readSlices } from '../tables.ts';
+import { answerKey, FIRST_ANSWER_TABLES, firstQueries } from './queries.ts';
+
+export interface FirstAnswer {
+  key: string;
+  rows: Record<string, unknown>[];
+}
+
+export interface FirstAnswers {
+  /** The tables' version the answers were computed from (Workspace.tablesVersion). */
+  manifest_sha: string | null;
+  edition: string | null;
+  /** sha256 of every table file read: the page uses the answers only when its manifest lists the same. */
+  tables: Partial<Record<TableName, string>>;
+  answers: FirstAnswer[];
+  /** Keys computed but not sent (a value JSON cannot carry). */
+  omitted: string[];
+}
+
+/**
+ * Appends the rows of `edition` (every row for a table without edition_id) from an .arrow file,
+ * or from the stream of that edition's slices cut from it.
+ */
+async function appendEditionRows(conn: DuckDBConnection, name: TableName, path: string, edition: string, slice?: Uint8Array): Promise<number> {
+  const spec: TableSpec = TABLES[name];
+  const columns = Object.entries(spec.columns);
+  const types = columns.map(([, c]) => DUCKDB_TYPES[c.type].type);
+  const byEdition = columns.findIndex(([column]) => column === 'edition_id');
+  const appender = await conn.createAppender(name);
+  let appended = 0;
+  try {
+    const reader = slice ? RecordBatchReader.from(slice) : await RecordBatchReader.from(createReadStream(path));
+    for await (const batch of reader) {
+      const fields = batch.schema.fields.map((f) => f.name).join(',');
+      if (fields !== columns.map(([column]) => column).join(',')) throw new Error(`${path}: columns ${fields} are not the contract's`);
+      const dataOf = (i: number) => batch.getChildAt(i)!.data[0];
+      let rows: number[];
+      if (byEdition < 0) rows = Array.from({ length: batch.numRows }, (_, i) => i);
+      else {
+        const editionOf = columnReader(dataOf(byEdition), 'string', path);
+        rows = [];
+        for (let i = 0; i < batch.numRows; i++) if (editionOf(i) === edition) rows.push(i);
+      }
+      if (rows.length === 0) continue;
+      const readers = columns.map(([, c], i) => columnReader(dataOf(i), c.type, path));
+      for (let from = 0; from < rows.length; from += CHUNK_ROWS) {
+        const part = rows.slice(from, from + CHUNK_ROWS);
+        const chunk = DuckDBDataChunk.create(types, part.length);
+        readers.forEach((read, c) => {
+          const vector = chunk.getColumnVector(c);
+          part.forEach((row, i) => vector.setItem(i, read(row)));
+          vector.flush();
+        });
+        appender.appendDataChunk(chunk);
+      }
+      appended += rows.length;
+    }
+  } finally {
+    appender.closeSync();
+  }
+  return appended;
+}
+
+/** True when every number in `value` survives JSON exactly. */
+export function jsonExact(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value === 'bigint' || typeof value === 'undefined' || typeof value === 'function' || typeof value === 'symbol') return false;
+  if (value === null || typeof value !== 'object') return true;
+  if (value instanceof Date) return false;
+  return Array.isArray(value) ? value.every(jsonExact) : Object.values(value).every(jsonExact);
+}
+
+/**
+ * The first answers for `?edition=<rawEdition>` from the tables in `dir` (listed by
+ * `manifest`). Tables the manifest does not list are created empty, as in the browser.
+ */
+export async function computeFirstAnswers(dir: string, manifest: Manifest, rawEdition: string | null, version: string | null): Promise<FirstAnswers> {
+  const { edition, queries } = firstQueries(manifest, rawEdition);
+  const instance = await DuckDBInstance.create(':memory:', PARQUET_DUCKDB_OPTIONS);
+  const conn = await instance.connect();
+  const db = nodeConnector(conn, () => instance.closeSync());
+  const tables: FirstAnswers['tables'] = {};
+  try {
+    for (const name of FIRST_ANSWER_TABLES) {
+      await db.query({ sql: createTableSql(TABLES[name]) });
+      const listed = manifest.tables.find((t) => t.name === name);
+      if (!listed) continue;
+      tables[name] = listed.sha256;
+      if (listed.rows === 0) continue;
+      // A per-edition table is read by its edition's byte range (null: the file was swapped; read it whole).
+      const slice = listed.slices ? (await readSlices(join(dir, listed.file), listed, [edition]))?.bytes : undefined;
+      await appendEditionRows(conn, name, join(dir, listed.file), edition, slice);
+    }
+    const answers: FirstAnswer[] = [];
+    const omitted: string[] = [];
+    for (const query of queries) {
+      const rows = await db.query<Record<string, unknown>>(query);
+      if (jsonExact(rows)) answers.push({ key: answerKey(query), rows });
+      else omitted.push(answerKey(query));
+    }
+    return { manifest_sha: version, edition, tables, answers, omitted };
+  } finally {
+    await db.close();
+  }
+}
