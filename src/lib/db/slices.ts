@@ -31,7 +31,7 @@ export type Need = EditionNeed | 'all';
 export function editionsOf(need: Need, table: ManifestTable & { name: SlicedTableName }): string[] {
   const present = Object.keys(table.slices?.editions ?? {});
   if (need === 'all' || need.everyEdition.includes(table.name)) return present;
-  return need.editions.filter((id) => table.slices?.editions[id]);
+  return [...new Set(need.editions)].filter((id) => table.slices?.editions[id]);
 }
 
 /** Above this many ids a request names the editions it does not want instead (URLs stay short). */
@@ -68,7 +68,7 @@ export function requestedEditions(table: ManifestTable, search: URLSearchParams)
  * loaded ones out.
  */
 export function sliceRequests(table: ManifestTable, missing: readonly string[], loaded: ReadonlySet<string>): string[] {
-  const withRows = missing.filter((id) => table.slices?.editions[id]);
+  const withRows = [...new Set(missing)].filter((id) => table.slices?.editions[id]);
   if (withRows.length === 0) return [];
   const all = Object.keys(table.slices!.editions);
   const query = (key: string, ids: readonly string[]) => ids.map((id) => `${key}=${encodeURIComponent(id)}`).join('&');

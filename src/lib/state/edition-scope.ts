@@ -46,7 +46,7 @@ export function editionsNeeded({ routeId, params, search, manifest }: ScopeInput
     case '/tracks/[edition]/[track]': {
       // trackNearDuplicates shows the other side's topic title, from any edition.
       const need: EditionNeed = { ...one('topics'), onDemand: ['near_duplicates'] };
-      if (manifest.editions.some((e) => e.edition_id === params.edition)) need.editions.push(params.edition);
+      if (manifest.editions.some((e) => e.edition_id === params.edition) && !need.editions.includes(params.edition)) need.editions.push(params.edition);
       return need;
     }
     case '/topics':

@@ -114,6 +114,10 @@ describe('per-edition slices of the Arrow tables', () => {
     expect(sliceRequests(table, missing, loaded)).toEqual(['term_stats.arrow?except=e1&except=e2&except=e3']);
     // Nothing loaded, everything wanted: the whole file.
     expect(sliceRequests(table, Object.keys(table.slices!.editions), new Set())).toEqual(['term_stats.arrow']);
+    // An edition named twice is one edition: never mistaken for "every edition" (two editions, one named twice).
+    const two = structuredClone(table);
+    two.slices!.editions = { a: [8, 10, 1], b: [18, 10, 1] };
+    expect(sliceRequests(two, ['a', 'a'], new Set())).toEqual(['term_stats.arrow?edition=a']);
     // A long list of some editions: in pieces of 40 ids.
     const some = missing.slice(0, 90);
     const requests = sliceRequests(table, some, loaded);

@@ -33,6 +33,12 @@ describe('editionsNeeded', () => {
       everyEdition: ['topics'],
       onDemand: ['near_duplicates']
     });
+    // The path's edition is the filter's: named once.
+    expect(await scope('/tracks/[edition]/[track]', `edition=${HUNAN}`, { edition: HUNAN, track: '8' })).toEqual({
+      editions: [HUNAN],
+      everyEdition: ['topics'],
+      onDemand: ['near_duplicates']
+    });
     // An unknown edition in the path adds nothing.
     expect(await scope('/tracks/[edition]/[track]', '', { edition: 'nope', track: '1' })).toEqual({
       editions: [HUNAN],
