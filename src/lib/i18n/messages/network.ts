@@ -35,7 +35,7 @@ export const NETWORK = {
   'network.shown': m('显示 {nodes} 个词条、{edges} 条连线。', 'Showing {nodes} terms and {edges} edges.'),
   'network.capped': m('达到阈值的连线共 {above} 条，只画最强的 {cap} 条。', '{above} edges reach the threshold; only the strongest {cap} are drawn.'),
   'network.isolated': m('{n} 个词条没有达到阈值的连线，未画出：{terms}', '{n} terms have no edge at the threshold and are not drawn: {terms}'),
-  'network.fromTable': m('连线取自 cooccurrence 表（全部赛道，至少 {min} 个共同题目或句子；该表由看板根据各题目的词条计算）。', 'Edges from the cooccurrence table (all tracks, at least {min} shared topics or sentences; the dashboard computes it from term_topic).'),
+  'network.fromTable': m('连线按共现词对计算（全部赛道，至少 {min} 个共同题目或句子；由看板根据各题目的词条算出）。', 'Edges from the cooccurrence table (all tracks, at least {min} shared topics or sentences; the dashboard computes it from term_topic).'),
   'network.fromTopics': m('已筛选赛道：连线按所选赛道的题目从 term_topic 重新计算（至少 {min} 个共同题目或句子）。', 'Tracks filtered: edges recomputed from term_topic over the chosen tracks’ topics (at least {min} shared topics or sentences).'),
   'network.emptyTitlesOnly': m('该版本仅含题目标题，无正文，无法计算句内共现。请改用“同一题目”窗口。', 'This edition lists topic titles only, without paragraphs, so there is no sentence co-occurrence. Use the same-topic window.'),
   'network.useTopicWindow': m('改用同一题目窗口', 'Use the same-topic window'),
