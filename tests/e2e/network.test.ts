@@ -51,7 +51,7 @@ describe('co-occurrence network', () => {
     expect(await page.locator('.network svg .legend text').first().textContent()).toMatch(/^社群 1（\d+）：/);
     const facts = await page.locator('.facts').first().textContent();
     expect(facts).toContain(`${nodes} 个词条、60 条连线`);
-    expect(facts).toContain('cooccurrence 表');
+    expect(facts).toContain('连线按共现词对计算（全部赛道');
 
     await page.screenshot({ path: join(SHOTS, 'network.png') });
 
