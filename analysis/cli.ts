@@ -207,12 +207,16 @@ function reportable(error: unknown, out: string): Diagnostic[] | null {
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
-/** While the temporary folder exists, an interrupt removes it before the process goes. */
-function discardOnSignal(stage: StagedOutput, stop: () => void): () => void {
+/**
+ * An interrupt removes the temporary folder (once there is one) before the process goes.
+ * Installed before the folder is made: a signal arriving between the two would otherwise
+ * meet the default action and leave the folder behind.
+ */
+function discardOnSignal(stage: () => StagedOutput | null, stop: () => void): () => void {
   const handlers = Object.entries(SIGNALS).map(([signal, code]) => {
     const handler = () => {
       stop();
-      stage.discard();
+      stage()?.discard();
       process.exit(code);
     };
     process.once(signal, handler);
@@ -243,8 +247,8 @@ export async function main(argv: string[]): Promise<number> {
   let stage: StagedOutput | null = null;
   let release = () => {};
   try {
+    release = discardOnSignal(() => stage, () => reporter.stop());
     stage = stageOutput(args.out, String(process.pid), { inputs: args.inputs, dict: args.dict });
-    release = discardOnSignal(stage, () => reporter.stop());
     let parquetMs: number | undefined;
     let { manifest, timings } = await runPipeline(
       { inputs: args.inputs, dictDir: args.dict, minPairCount: args.minPairCount, workers: args.workers, limits: args.limits },
