@@ -20,12 +20,16 @@ export interface RouteCase {
   selector: string;
   /** The route file that must exist for the page to be there. */
   route: string;
+  /** How the row is named when the path alone does not say what is timed. */
+  label?: string;
 }
 
 const CHART = 'main section.frame .chart svg';
 
 export const ROUTES: RouteCase[] = [
-  { path: '/', selector: CHART, route: '+page.svelte' },
+  // The first chart of / is the server's drawing in the HTML (first paint); the live one is vega's.
+  { path: '/', selector: CHART, route: '+page.svelte', label: '/ (first chart: server-drawn)' },
+  { path: '/', selector: '#main section.frame .chart .vega svg .mark-rect path', route: '+page.svelte', label: '/ (live vega chart)' },
   { path: `/terms/${encodeURIComponent('可信数据空间')}`, selector: CHART, route: 'terms/[term]/+page.svelte' },
   { path: '/tracks/2026-hunan/10', selector: CHART, route: 'tracks/[edition]/[track]/+page.svelte' },
   { path: '/overlap', selector: CHART, route: 'overlap/+page.svelte' },
@@ -41,6 +45,7 @@ export const ROUTES: RouteCase[] = [
 
 export interface RouteTiming {
   path: string;
+  label?: string;
   cold: number | null;
   warm: number[];
   median: number | null;
@@ -116,7 +121,7 @@ export async function timeNavigation(runs: number, log: (line: string) => void):
         for (let i = 0; i < runs; i++) times.push(await timeLoad(warm.context, url, route.selector, 60_000));
         times.sort((a, b) => a - b);
         const inApp = await timeInApp(warm.context, server.url, route, runs);
-        results.push({ path: route.path, cold: coldTime, warm: times, median: percentile(times, 50), inApp });
+        results.push({ path: route.path, label: route.label, cold: coldTime, warm: times, median: percentile(times, 50), inApp });
       } catch (error) {
         results.push({ path: route.path, cold: null, warm: [], median: null, inApp: null, note: error instanceof Error ? error.message.split('\n')[0] : String(error) });
       } finally {

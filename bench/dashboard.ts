@@ -43,7 +43,7 @@ async function navigation() {
   log(`route                                  | cold s | reload median s | in-app median s | reload runs (s)`);
   log(`---------------------------------------|--------|-----------------|-----------------|----------------`);
   for (const r of results) {
-    const path = decodeURIComponent(r.path).replace(/\n/g, ' ');
+    const path = r.label ?? decodeURIComponent(r.path).replace(/\n/g, ' ');
     const shown = path.length > 38 ? `${path.slice(0, 35)}…` : path;
     if (r.median === null) {
       log(`${pad(shown, 38)} |      – |               – |               – | ${r.note ?? ''}`);
@@ -56,7 +56,7 @@ async function navigation() {
         `${inApp.padStart(14)}${over(r.inApp)} | ${r.warm.map((t) => (t / 1000).toFixed(2)).join(' ')}`
     );
   }
-  log(`  * over the ${NAV_TARGET_S.toFixed(1)} s target. A full page load starts DuckDB-WASM (34 MB wasm) and loads every table; / draws from the server's first answers meanwhile.`);
+  log(`  * over the ${NAV_TARGET_S.toFixed(1)} s target. A full page load starts DuckDB-WASM (34 MB wasm) and loads every table; / shows the server's drawings from its HTML meanwhile, and vega's live charts once vega has loaded.`);
   log();
 }
 

@@ -3,7 +3,7 @@
  * decides where the server listens and opens the workspace. Order matters: the Host check
  * refuses a foreign request before any other handle or route runs; the security headers
  * wrap everything after them, so they land on the write guard's 401/403 and on the API's
- * and /data's answers too; the write guard then decides who may change data.
+ * and /data's answers too; the write guard then decides who may change data; last, 总览's HTML gets its first screen.
  */
 import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -12,6 +12,7 @@ import { guardHost, securityHeaders } from '$lib/server/security.ts';
 import { DEFAULT_HOST, startupProblem, writeGuard } from '$lib/server/write-guard.ts';
 import { getWorkspace } from '$lib/server/workspace/index.ts';
 import { firstAnswers } from '$lib/server/first-answers/index.ts';
+import { firstPaint } from '$lib/server/first-answers/handle.ts';
 
 export const init: ServerInit = async () => {
   if (building) return;
@@ -28,4 +29,4 @@ export const init: ServerInit = async () => {
   firstAnswers(getWorkspace()).watch();
 };
 
-export const handle = sequence(guardHost, securityHeaders, writeGuard);
+export const handle = sequence(guardHost, securityHeaders, writeGuard, firstPaint);

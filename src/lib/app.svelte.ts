@@ -25,6 +25,8 @@ import { editionsNeeded } from './state/edition-scope.ts';
 import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { deriveOnFirstUse } from './db/derive.ts';
 import { AnsweringConnector, type AnswerMap } from './db/first-answers.ts';
+import { specHash } from './charts/spec-hash.ts';
+import type { TopLevelSpec } from 'vega-lite';
 import { themeOptions, type ThemeOption } from './queries/filters.ts';
 import { GLOBAL_KEYS, WAS_KEY, parseFilters, parseLang, writeFilters, writeLang, type GlobalFilters, type Lang } from './state/filters.ts';
 import { nextFilters, searchWithFilters } from './state/filter-change.ts';
@@ -114,12 +116,22 @@ export class AppState {
     dataBase: string;
     basePath: string;
     firstAnswers?: Promise<AnswerMap | null>;
+    firstDrawings?: ReadonlyMap<string, string>;
   }) {
     this.manifest = init.manifest;
     this.manifestProblem = init.problem;
     this.dataBase = init.dataBase;
     this.basePath = init.basePath;
     if (init.manifest) this.answerFirst(init.firstAnswers ?? Promise.resolve(null));
+    this.firstDrawings = init.firstDrawings ?? new Map();
+  }
+
+  /** The server's drawings of 总览's first charts (first-paint.ts), by spec hash. */
+  private readonly firstDrawings: ReadonlyMap<string, string>;
+
+  /** The server's SVG of exactly this spec, shown until vega has drawn it; undefined otherwise. */
+  firstDrawing(spec: TopLevelSpec): string | undefined {
+    return this.firstDrawings.size === 0 ? undefined : this.firstDrawings.get(specHash(spec));
   }
 
   /** The engine has every table: the SQL console, the basket and exports of new queries may run. */

@@ -4,10 +4,12 @@
  * counts, track list) paints before DuckDB is ready. On 总览 the server's first answers
  * (db/first-answers.ts) are asked for at the same time and never awaited here: the shell
  * does not wait for them, and when they fail every query waits for the engine as before.
+ * When 总览's HTML carries them (and the manifest, and the server's drawings of the first
+ * charts), nothing is fetched for the first screen at all.
  */
 import { resolve } from '$app/paths';
-import { DataError, loadManifest } from '$lib/db/load.ts';
-import { fetchFirstAnswers, type AnswerMap } from '$lib/db/first-answers.ts';
+import { DataError, loadManifest, validateManifest } from '$lib/db/load.ts';
+import { fetchFirstAnswers, readFirstData, readFirstDrawings, usableAnswers, type AnswerMap } from '$lib/db/first-answers.ts';
 import type { DataProblem } from '$lib/app.svelte.ts';
 import type { Manifest } from '$analysis/contract.ts';
 import { loadVega } from '$lib/charts/vega-modules.ts';
@@ -19,7 +21,10 @@ export const prerender = false;
 export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   const basePath = resolve('/').replace(/\/$/, '');
   const dataBase = `${basePath}/data`;
-  const manifest = loadManifest(fetch, dataBase);
+  // 总览's HTML may carry the manifest, the first answers and the server's drawings (hooks.server.ts).
+  const embedded = readFirstData(document);
+  const firstDrawings = readFirstDrawings(document);
+  const manifest = embedded ? Promise.resolve().then(() => validateManifest(embedded.manifest)) : loadManifest(fetch, dataBase);
   // Read once, untracked: the layout's load must not run again on every navigation.
   const { overview, edition } = untrack(() => ({
     overview: (url.pathname.slice(basePath.length) || '/') === '/',
@@ -27,16 +32,18 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   }));
   // The first charts need vega as soon as their rows are in: start it before the manifest.
   if (overview) void loadVega().catch(() => {}); // a chart reports its own load failure
-  const firstAnswers: Promise<AnswerMap | null> = overview
-    ? fetchFirstAnswers(fetch, basePath, edition, manifest.catch((): Manifest | null => null))
-    : Promise.resolve(null);
+  const firstAnswers: Promise<AnswerMap | null> = !overview
+    ? Promise.resolve(null)
+    : embedded?.answers
+      ? manifest.then((m) => usableAnswers(embedded.answers, m)).catch(() => null)
+      : fetchFirstAnswers(fetch, basePath, edition, manifest.catch((): Manifest | null => null));
   try {
-    return { manifest: await manifest, problem: null, dataBase, basePath, firstAnswers };
+    return { manifest: await manifest, problem: null, dataBase, basePath, firstAnswers, firstDrawings };
   } catch (error) {
     const problem: DataProblem =
       error instanceof DataError
         ? { code: error.code, detail: error.detail }
         : { code: 'manifest-unreadable', detail: { url: `${dataBase}/manifest.json`, reason: String(error) } };
-    return { manifest: null, problem, dataBase, basePath, firstAnswers };
+    return { manifest: null, problem, dataBase, basePath, firstAnswers, firstDrawings };
   }
 };

@@ -14,6 +14,7 @@
  */
 import type { Manifest } from '../../../analysis/contract.ts';
 import type { Connector, Query, QueryOptions } from './connector.ts';
+import { FIRST_DATA_ID, FIRST_PAINT_ID } from '../first-paint.ts';
 
 /** What the server sends (src/lib/server/first-answers/compute.ts). */
 export interface FirstAnswersBody {
@@ -51,6 +52,30 @@ export async function fetchFirstAnswers(fetchFn: typeof fetch, basePath: string,
   } catch {
     return null;
   }
+}
+
+/** The HTML's data block (server/first-answers/first-paint.ts), read once; null when absent or unreadable. */
+export function readFirstData(doc: Document, id = FIRST_DATA_ID): { manifest: unknown; answers: unknown } | null {
+  const block = doc.getElementById(id);
+  if (!block?.textContent) return null;
+  try {
+    const value = JSON.parse(block.textContent) as { manifest?: unknown; answers?: unknown };
+    return typeof value === 'object' && value !== null && 'manifest' in value ? { manifest: value.manifest, answers: value.answers ?? null } : null;
+  } catch {
+    return null;
+  } finally {
+    block.remove();
+  }
+}
+
+/** The server's drawings in the HTML's first screen, by the hash of the spec each one draws. */
+export function readFirstDrawings(doc: Document): Map<string, string> {
+  const drawings = new Map<string, string>();
+  for (const chart of doc.querySelectorAll<HTMLElement>(`#${FIRST_PAINT_ID} [data-spec-hash]`)) {
+    const hash = chart.dataset.specHash;
+    if (hash && chart.querySelector('svg')) drawings.set(hash, chart.innerHTML);
+  }
+  return drawings;
 }
 
 export class AnsweringConnector implements Connector {

@@ -109,6 +109,7 @@ export const SHELL = {
     '下方图表由服务器先行算出；查询引擎仍在后台加载，更改筛选后的图表和其他查询将在加载完成后显示。',
     'The charts below were computed by the server first; the query engine is still loading, and charts for changed filters and other queries appear once it is ready.'
   ),
+  'status.firstPaint': m('页面正在启动；下方图表已由服务器画好，稍后即可点击和筛选。', 'The page is starting; the charts below were drawn by the server and become clickable in a moment.'),
   'status.ready': m('分析数据已就绪', 'Analysis data ready'),
   'status.query': m('正在查询…', 'Querying…'),
   'status.empty': m('当前筛选条件下没有数据', 'No data for the current filters'),

@@ -16,6 +16,7 @@ import { CHUNK_ROWS, columnReader, DUCKDB_TYPES, PARQUET_DUCKDB_OPTIONS } from '
 import { nodeConnector } from '../../db/node.ts';
 import { createTableSql } from '../../db/schema.ts';
 import { readSlices } from '../tables.ts';
+import { drawFirstFigures, type FirstFigure } from './figures.ts';
 import { answerKey, FIRST_ANSWER_TABLES, firstQueries } from './queries.ts';
 
 export interface FirstAnswer {
@@ -32,6 +33,8 @@ export interface FirstAnswers {
   answers: FirstAnswer[];
   /** Keys computed but not sent (a value JSON cannot carry). */
   omitted: string[];
+  /** The first charts drawn from those rows (figures.ts); [] when they could not be drawn. */
+  figures: FirstFigure[];
 }
 
 /**
@@ -87,6 +90,17 @@ export function jsonExact(value: unknown): boolean {
   return Array.isArray(value) ? value.every(jsonExact) : Object.values(value).every(jsonExact);
 }
 
+/** The drawings never cost the answers: a chart that fails to draw is drawn by the page. */
+async function figuresOf(manifest: Manifest, edition: string, answers: FirstAnswer[]): Promise<FirstFigure[]> {
+  try {
+    // Copies: vega marks the rows it is given (a symbol per row), and these are the answers sent.
+    return await drawFirstFigures(manifest, edition, new Map(answers.map((a) => [a.key, structuredClone(a.rows)])));
+  } catch (error) {
+    console.error(`首屏图表未能在服务器绘制 / the first charts could not be drawn on the server: ${String(error)}`);
+    return [];
+  }
+}
+
 /**
  * The first answers for `?edition=<rawEdition>` from the tables in `dir` (listed by
  * `manifest`). Tables the manifest does not list are created empty, as in the browser.
@@ -115,7 +129,7 @@ export async function computeFirstAnswers(dir: string, manifest: Manifest, rawEd
       if (jsonExact(rows)) answers.push({ key: answerKey(query), rows });
       else omitted.push(answerKey(query));
     }
-    return { manifest_sha: version, edition, tables, answers, omitted };
+    return { manifest_sha: version, edition, tables, answers, omitted, figures: await figuresOf(manifest, edition, answers) };
   } finally {
     await db.close();
   }

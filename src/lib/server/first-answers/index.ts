@@ -27,7 +27,7 @@ export interface AnswerSource {
 const KEPT_EDITIONS = 8;
 const ATTEMPTS = 3;
 
-const EMPTY: FirstAnswers = { manifest_sha: null, edition: null, tables: {}, answers: [], omitted: [] };
+const EMPTY: FirstAnswers = { manifest_sha: null, edition: null, tables: {}, answers: [], omitted: [], figures: [] };
 
 export class FirstAnswerService {
   private readonly cache = new Map<string, Promise<FirstAnswers>>();

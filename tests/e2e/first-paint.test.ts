@@ -1,0 +1,98 @@
+/**
+ * 总览's HTML carries its first screen: the top terms drawn by the server, visible with none
+ * of the app's JavaScript (as in the first moment of every visit), with the numbers of the
+ * real tables; the app then shows the same drawings in its own frames, lifts the copy, and
+ * vega takes each chart over at the same size. The first load fetches neither the manifest
+ * nor the first answers: both came in the HTML.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadableConnector } from '../../src/lib/db/connector.ts';
+import type { TopTermRow } from '../../src/lib/queries/overview.ts';
+import { firstQueries } from '../../src/lib/server/first-answers/queries.ts';
+import { realConnector } from '../src/lib/fixture/real.ts';
+import { openDashboard, SHOTS, watchPage, type Dashboard } from './support.ts';
+
+let dashboard: Dashboard;
+let db: LoadableConnector;
+let expectedTop: TopTermRow[];
+
+beforeAll(async () => {
+  dashboard = await openDashboard();
+  expect(dashboard.data).toBe('real');
+  const real = await realConnector('node');
+  db = real.db;
+  expectedTop = await db.query<TopTermRow>(firstQueries(real.manifest, '2026-hunan').queries[0]);
+}, 600_000);
+
+afterAll(async () => {
+  await db?.close();
+  await dashboard?.close();
+});
+
+/** The overview's HTML once the server has its answers (computed right after it starts). */
+async function overviewHtml(search: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const html = await (await fetch(`${dashboard.server.url}/${search}`)).text();
+    if (html.includes('crosstrack-first') || attempt > 40) return html;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('first paint', () => {
+  it('is in the HTML of the overview for ?edition= alone, and nowhere else', async () => {
+    const html = await overviewHtml('?edition=2026-hunan');
+    expect(html).toContain('<script type="application/json" id="crosstrack-first">');
+    expect(html.match(/data-spec-hash="[0-9a-f]+"/g)).toHaveLength(3);
+    // Another view setting: the data block (its keys simply do not match), no drawings.
+    const themed = await overviewHtml(`?edition=2026-hunan&theme=${encodeURIComponent('大模型')}`);
+    expect(themed).toContain('crosstrack-first');
+    expect(themed).not.toContain('id="first-paint"');
+    const topics = await (await fetch(`${dashboard.server.url}/topics`)).text();
+    expect(topics).not.toContain('crosstrack-first');
+  });
+
+  it('shows the top terms before any of the app’s JavaScript has run', async () => {
+    await overviewHtml('?edition=2026-hunan');
+    const page = await dashboard.browser.context.newPage();
+    const log = watchPage(page, dashboard.server.url);
+    await page.route(/\/_app\/.*\.js$/, (route) => route.abort());
+    await page.goto(`${dashboard.server.url}/?edition=2026-hunan`);
+    const paint = page.locator('#first-paint');
+    await paint.locator('.chart svg').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const top = paint.locator('section.frame').first();
+    expect(await top.locator('h2').textContent()).toBe('2026 湖南 高频词条（前 20）');
+    const labels = await top.locator('.role-axis-label text').allTextContents();
+    for (const row of expectedTop) expect(labels).toContain(row.term);
+    expect(await top.locator('.mark-rect path').count()).toBe(expectedTop.length);
+    expect(await top.locator('.mark-text.role-mark text').allTextContents()).toEqual(expectedTop.map((r) => String(r.count)));
+    expect(await paint.getByText('页面正在启动').isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'first-paint-no-js.png') });
+    expect(log.external).toEqual([]);
+    await page.close();
+  });
+
+  it('hands over to the app: same drawings in its frames, the copy lifted, then vega at the same size', async () => {
+    await overviewHtml('?edition=2026-hunan');
+    const page = await dashboard.browser.context.newPage();
+    const log = watchPage(page, dashboard.server.url);
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`${dashboard.server.url}/?edition=2026-hunan`);
+    await page.locator('#main section.frame .chart .vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('#first-paint').count(), { timeout: 10_000 }).toBe(0);
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll('#main section.frame .chart .vega svg')].map((svg) => Number(svg.getAttribute('width')))
+    );
+    // 高频词条 is drawn 453 px wide on the server for a 1280 px window; vega measures the same frame.
+    expect(Math.abs(sizes[0] - 453)).toBeLessThanOrEqual(2);
+    expect(asked).not.toContain('/api/first-answers');
+    expect(asked).not.toContain('/data/manifest.json');
+    // Every chart ends up live (the server's drawings are gone once vega has drawn).
+    await expect.poll(() => page.locator('#main .first-drawing').count(), { timeout: 60_000 }).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'first-paint-handed-over.png') });
+    expect(log.errors).toEqual([]);
+    expect(log.external).toEqual([]);
+    await page.close();
+  });
+});
