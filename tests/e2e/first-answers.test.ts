@@ -12,7 +12,7 @@ import { formatCount } from '../../src/lib/format.ts';
 import type { TopTermRow } from '../../src/lib/queries/overview.ts';
 import { firstQueries } from '../../src/lib/server/first-answers/queries.ts';
 import { realConnector } from '../src/lib/fixture/real.ts';
-import { frameTitled, openDashboard, SHOTS, watchPage, type Dashboard } from './support.ts';
+import { frameTitled, openDashboard, SHOTS, watchPage, withoutFirstScreen, type Dashboard } from './support.ts';
 
 let dashboard: Dashboard;
 let db: LoadableConnector;
@@ -89,13 +89,7 @@ describe('first answers', () => {
     const page = await browser.context.newPage();
     await page.route('**/api/first-answers*', (route) => route.fulfill({ status: 500, body: 'broken' }));
     // The HTML's own copy of them (and of the first charts) taken out too.
-    await page.route(/\/(\?.*)?$/, async (route) => {
-      if (route.request().resourceType() !== 'document') return route.continue();
-      const response = await route.fetch();
-      const html = (await response.text()).replace(/<script type="application\/json" id="crosstrack-first">.*?<\/script>/s, '').replace(/<div id="first-paint".*?<\/main><\/div>/s, '');
-      expect(html).not.toContain('crosstrack-first');
-      await route.fulfill({ response, body: html });
-    });
+    await withoutFirstScreen(page);
     await page.goto(`${server.url}/`);
     await frameTitled(page, /高频词条/).locator('.chart svg').first().waitFor({ state: 'visible', timeout: 60_000 });
     expect(await page.getByTestId('first-answers').count()).toBe(0);

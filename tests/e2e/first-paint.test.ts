@@ -78,6 +78,14 @@ describe('first paint', () => {
     const log = watchPage(page, dashboard.server.url);
     const asked: string[] = [];
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    // Which frames of the app showed a server drawing before vega's (gone again once vega draws).
+    await page.addInitScript(() => {
+      const seen = new Set<string>();
+      (window as unknown as { drawingsSeen: Set<string> }).drawingsSeen = seen;
+      new MutationObserver(() => {
+        for (const d of document.querySelectorAll('#main .first-drawing')) seen.add(d.closest('section.frame')?.querySelector('h2')?.textContent?.trim() ?? '');
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(`${dashboard.server.url}/?edition=2026-hunan`);
     await page.locator('#main section.frame .chart .vega svg .mark-rect path').first().waitFor({ timeout: 60_000 });
     await expect.poll(() => page.locator('#first-paint').count(), { timeout: 10_000 }).toBe(0);
@@ -90,6 +98,9 @@ describe('first paint', () => {
     expect(asked).not.toContain('/data/manifest.json');
     // Every chart ends up live (the server's drawings are gone once vega has drawn).
     await expect.poll(() => page.locator('#main .first-drawing').count(), { timeout: 60_000 }).toBe(0);
+    // The page's own specs matched the server's: each of the three frames showed its drawing first.
+    const seen = await page.evaluate(() => [...(window as unknown as { drawingsSeen: Set<string> }).drawingsSeen].sort());
+    expect(seen).toEqual(['2026 湖南 主题 × 赛道（词频）', '2026 湖南 跨赛道词条（覆盖赛道数最多的前 20 个）', '2026 湖南 高频词条（前 20）'].sort());
     await page.screenshot({ path: join(SHOTS, 'first-paint-handed-over.png') });
     expect(log.errors).toEqual([]);
     expect(log.external).toEqual([]);

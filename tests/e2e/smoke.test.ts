@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../analysis/contract.ts';
 import { pngDpi } from '../../src/lib/export/png.ts';
-import { engineReady, watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, HAN, exportFrom } from './support.ts';
+import { engineReady, watchPage, type AppServer, type Browser, SHOTS, openDashboard, type Dashboard, HAN, exportFrom, withoutFirstScreen } from './support.ts';
 
 
 let dashboard: Dashboard;
@@ -73,6 +73,7 @@ describe('overview', () => {
       await route.continue();
     });
     // Without the server's first answers (first-answers.test.ts has them), every frame waits.
+    await withoutFirstScreen(page);
     await page.route('**/api/first-answers*', (route) => route.fulfill({ status: 503, body: '' }));
     await page.goto(server.url);
     await page.getByText('正在启动查询引擎…').waitFor();
@@ -212,6 +213,8 @@ describe('overview', () => {
 
   it('says what to do when there is no analysis data', async () => {
     const page = await browser.context.newPage();
+    // As from a server without tables: no manifest in the HTML, and none to fetch.
+    await withoutFirstScreen(page);
     await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(server.url);
     const alert = page.getByRole('alert');

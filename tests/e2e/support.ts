@@ -192,6 +192,23 @@ export const HAN = /\p{Script=Han}/u;
  */
 export const engineReady = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 60_000 });
 
+/**
+ * Serves 总览's HTML without what the server writes into it (the manifest and first answers
+ * as a data block, the drawn first screen), as from a server that has none: the page then
+ * fetches the manifest and the answers itself, so a test can hold or break those requests.
+ */
+export async function withoutFirstScreen(page: Page): Promise<void> {
+  await page.route(/\/(\?.*)?$/, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace(/<script type="application\/json" id="crosstrack-first">.*?<\/script>/s, '')
+      .replace(/<div id="first-paint".*?<\/main><\/div>/s, '');
+    if (html.includes('crosstrack-first') || html.includes('id="first-paint"')) throw new Error('the first screen could not be taken out of the HTML');
+    await route.fulfill({ response, body: html });
+  });
+}
+
 export const frameTitled = (page: Page, title: RegExp) => page.locator('section.frame').filter({ has: page.locator('h2', { hasText: title }) });
 
 /**
