@@ -7,26 +7,19 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoadableConnector } from '../../src/lib/db/connector.ts';
 import type { TopTermRow } from '../../src/lib/queries/overview.ts';
-import { firstQueries } from '../../src/lib/server/first-answers/queries.ts';
-import { realConnector } from '../src/lib/fixture/real.ts';
-import { openDashboard, SHOTS, watchPage, type Dashboard } from './support.ts';
+import { openDashboard, realTopTerms, SHOTS, watchPage, type Dashboard } from './support.ts';
 
 let dashboard: Dashboard;
-let db: LoadableConnector;
 let expectedTop: TopTermRow[];
 
 beforeAll(async () => {
   dashboard = await openDashboard();
   expect(dashboard.data).toBe('real');
-  const real = await realConnector('node');
-  db = real.db;
-  expectedTop = await db.query<TopTermRow>(firstQueries(real.manifest, '2026-hunan').queries[0]);
+  expectedTop = await realTopTerms();
 }, 600_000);
 
 afterAll(async () => {
-  await db?.close();
   await dashboard?.close();
 });
 

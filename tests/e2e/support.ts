@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { writeFixtureDir } from '../src/lib/fixture/write.ts';
+import type { TopTermRow } from '../../src/lib/queries/overview.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BUILD_DIR = join(ROOT, process.env.CROSSTRACK_BUILD_DIR ?? 'build');
@@ -191,6 +192,17 @@ export const HAN = /\p{Script=Han}/u;
  * answers before that: a test that changes a setting there waits for the engine first.
  */
 export const engineReady = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 60_000 });
+
+/** 总览's top terms for 2026 湖南 from the real tables on Node DuckDB: what its first chart must show. */
+export async function realTopTerms(): Promise<TopTermRow[]> {
+  const [{ realConnector }, { firstQueries }] = await Promise.all([import('../src/lib/fixture/real.ts'), import('../../src/lib/server/first-answers/queries.ts')]);
+  const { db, manifest } = await realConnector('node');
+  try {
+    return await db.query<TopTermRow>(firstQueries(manifest, '2026-hunan').queries[0]);
+  } finally {
+    await db.close();
+  }
+}
 
 /**
  * Serves 总览's HTML without what the server writes into it (the manifest and first answers
