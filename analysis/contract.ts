@@ -15,12 +15,13 @@
  *   Guides are CJK in the BMP, so this equals characters for DuckDB `substr`.
  * - `generic_verbs` is 'removed' when the switchable generic-policy-verb list
  *   (推动, 提升 …) is applied as stop words, 'kept' when it is not. Only the
- *   tables whose figures depend on token totals carry the column. The files hold
- *   the 'removed' rows (STORED_VARIANTS); the dashboard derives the 'kept' rows
+ *   tables whose figures depend on token totals carry the column. The term_stats file
+ *   holds the 'removed' rows (STORED_VARIANTS); the dashboard derives the 'kept' rows
  *   when it loads them (src/lib/db/derive.ts), from term_topic and tracks, which
  *   carry every token. Storing both doubled these tables for a rarely used switch.
- * - `cooccurrence` is not written at all (DERIVED_TABLE_NAMES): the dashboard derives
- *   it per edition from term_topic and topics. Its spec stays here for the DDL and docs.
+ * - `cooccurrence`, `term_track` and `track_overlap` are not written at all
+ *   (DERIVED_TABLE_NAMES): the dashboard derives them per edition from term_topic, terms,
+ *   tracks and topics. Their specs stay here for the DDL and docs.
  */
 
 export type ColumnType = 'string' | 'int' | 'float' | 'bool';
@@ -89,7 +90,7 @@ export type CompareBasis = (typeof COMPARE_BASES)[number];
 /** |G²| from which a rise or fall counts (p < 0.05, statistics.md). */
 export const G2_SIGNIFICANT = 3.84;
 
-const generic_verbs = str("'removed' (generic policy verbs treated as stop words) or 'kept'; the files hold 'removed', the dashboard derives 'kept' when it loads them");
+const generic_verbs = str("'removed' (generic policy verbs treated as stop words) or 'kept'");
 
 export const editions = table('editions', 'One row per guide edition (one source file).', ['edition_id'], {
   edition_id: str('Edition id, e.g. 2026-hunan'),
@@ -165,7 +166,7 @@ export const term_topic = table(
 
 export const term_track = table(
   'term_track',
-  'Each term in each track with keyness of the track against the rest of its edition.',
+  'Each term in each track with keyness of the track against the rest of its edition. Derived in the dashboard from term_topic, terms and tracks when a page first reads it (src/lib/db/derive.ts); the analysis files do not hold it.',
   ['edition_id', 'generic_verbs', 'track_no', 'term'],
   {
     edition_id: str('Edition id'),
@@ -182,7 +183,7 @@ export const term_track = table(
 
 export const term_stats = table(
   'term_stats',
-  'Each term in each edition: frequency and spread across tracks.',
+  "Each term in each edition: frequency and spread across tracks. The file holds the 'removed' rows; the dashboard derives the 'kept' rows when a page first reads them.",
   ['edition_id', 'generic_verbs', 'term'],
   {
     edition_id: str('Edition id'),
@@ -218,7 +219,7 @@ export const cooccurrence = table(
 
 export const track_overlap = table(
   'track_overlap',
-  'Similarity of every pair of tracks in an edition (track_a < track_b).',
+  'Similarity of every pair of tracks in an edition (track_a < track_b). Derived in the dashboard from term_topic, terms and tracks when a page first reads it (src/lib/db/derive.ts); the analysis files do not hold it.',
   ['edition_id', 'generic_verbs', 'track_a', 'track_b'],
   {
     edition_id: str('Edition id'),
@@ -343,9 +344,11 @@ export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 /**
  * Tables the dashboard computes in SQL from stored ones (src/lib/db/derive.ts) instead of
- * reading a file: cheap to compute per edition, and 41% of the output bytes when stored.
+ * reading a file: cheap to compute per edition, and most of the output bytes when stored
+ * (on the 200-edition benchmark corpus cooccurrence was 41% of them; term_track and
+ * track_overlap then 36% of the rest).
  */
-export const DERIVED_TABLE_NAMES: readonly TableName[] = ['cooccurrence'];
+export const DERIVED_TABLE_NAMES: readonly TableName[] = ['term_track', 'cooccurrence', 'track_overlap'];
 /** Tables the analysis stage writes (`<table>.arrow`, `csv/<table>.csv`, manifest.tables). */
 export const STORED_TABLE_NAMES: readonly TableName[] = TABLE_NAMES.filter((name) => !DERIVED_TABLE_NAMES.includes(name));
 
@@ -419,9 +422,7 @@ export const ARROW_EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
 export const EDITION_SLICED_TABLES = [
   'topics',
   'term_topic',
-  'term_track',
   'term_stats',
-  'track_overlap',
   'theme_track'
 ] as const satisfies readonly TableName[];
 export type SlicedTableName = (typeof EDITION_SLICED_TABLES)[number];

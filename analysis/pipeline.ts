@@ -39,7 +39,7 @@ import { loadEditionEntries, readEdition, SUPPORTED_EXTENSIONS } from './parse/i
 import { loadDictionaries } from './segment/index.ts';
 import { defaultWorkerCount, startEditionPool, type EditionPool } from './parallel/pool.ts';
 import type { EditionResult } from './parallel/edition-job.ts';
-import { compareCodePoints, computeEditionTables, createNearDuplicateFinder, createVocabulary } from './tables/index.ts';
+import { compareCodePoints, createNearDuplicateFinder, createVocabulary } from './tables/index.ts';
 import { createTableWriter, type EncodedBatch, type TableWriter } from './write/table-writer.ts';
 import type { OutputSink } from './write/sink.ts';
 import { sha256Hex, shortHash } from './hash.ts';

@@ -5,7 +5,7 @@
 import { TABLES } from '../contract.ts';
 import type { Dictionaries, ParsedEdition } from '../model.ts';
 import { createSegmenter } from '../segment/index.ts';
-import { forEachEditionTable, summarizeVocabulary, type EditionTableName, type VocabularySummary } from '../tables/index.ts';
+import { forEachEditionTable, STORED_EDITION_TABLES, summarizeVocabulary, type EditionTableName, type VocabularySummary } from '../tables/index.ts';
 import { encodeColumns, type EncodedBatch } from '../write/table-writer.ts';
 import { termCountsOf, type TermCountColumns } from '../compare/terms.ts';
 
@@ -63,7 +63,7 @@ export function createEditionJob(dict: Dictionaries, options: EditionJobOptions)
     const vocabulary = summarizeVocabulary(segmented);
     const tables = {} as Record<EditionTableName, EncodedBatch>;
     let encode = 0;
-    forEachEditionTable(edition, segmented, dict, { ...options, chunkRows: CHUNK_ROWS }, (name, batch) => {
+    forEachEditionTable(edition, segmented, dict, { ...options, chunkRows: CHUNK_ROWS, tables: STORED_EDITION_TABLES }, (name, batch) => {
       const started = performance.now();
       const encoded = encodeColumns(TABLES[name], batch);
       if (emit) emit(name, encoded, edition.meta.edition_id);

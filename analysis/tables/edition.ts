@@ -1,5 +1,5 @@
 /** All per-edition tables from one parsed and segmented edition. */
-import { STORED_VARIANTS, TABLES, type GenericVerbs, type Rows } from '../contract.ts';
+import { STORED_TABLE_NAMES, STORED_VARIANTS, TABLES, type GenericVerbs, type Rows } from '../contract.ts';
 import type { Dictionaries, ParsedEdition, SegmentedTopic } from '../model.ts';
 import { columnsFromRows, rowsFromColumns, type ColumnBatch } from '../write/columns.ts';
 import { buildEditionIndex } from './counts.ts';
@@ -11,15 +11,15 @@ import { themeTrackRows } from './themes.ts';
 import { formatCount } from '../limits.ts';
 import { AnalysisError, diagnostic } from '../messages.ts';
 
-export type EditionTableName =
-  | 'editions'
-  | 'tracks'
-  | 'topics'
-  | 'term_topic'
-  | 'term_track'
-  | 'term_stats'
-  | 'track_overlap'
-  | 'theme_track';
+const EDITION_TABLE_NAMES = ['editions', 'tracks', 'topics', 'term_topic', 'term_track', 'term_stats', 'track_overlap', 'theme_track'] as const;
+export type EditionTableName = (typeof EDITION_TABLE_NAMES)[number];
+
+/**
+ * The edition's tables the analysis writes. term_track and track_overlap are not written (the
+ * dashboard derives them in SQL, src/lib/db/derive.ts); this module still computes them on
+ * request, as the reference that derivation is tested against (tests/src/lib/db/derive.test.ts).
+ */
+export const STORED_EDITION_TABLES: readonly EditionTableName[] = EDITION_TABLE_NAMES.filter((name) => STORED_TABLE_NAMES.includes(name));
 
 /** One edition's tables as column batches, each sorted by its contract key. `editions` holds one row. */
 export type EditionTables = Record<EditionTableName, ColumnBatch>;
@@ -45,6 +45,8 @@ export interface EditionTableOptions {
    * with the text, come in batches of about this many rows (default: one batch per table).
    */
   chunkRows?: number;
+  /** The tables to compute (default: all of them). */
+  tables?: readonly EditionTableName[];
 }
 
 export function computeEditionTables(
@@ -81,15 +83,16 @@ export function forEachEditionTable(
     }
   }
   const variants = options.variants ?? STORED_VARIANTS;
-  emit('editions', columnsFromRows(TABLES.editions, [editionRow(edition, index)]));
-  emit('tracks', columnsFromRows(TABLES.tracks, trackRows(index)));
-  emit('topics', columnsFromRows(TABLES.topics, topicRows(index)));
+  const wanted = new Set<EditionTableName>(options.tables ?? EDITION_TABLE_NAMES);
   const chunkRows = options.chunkRows ?? Infinity;
-  termTopicChunks(index, chunkRows, (batch) => emit('term_topic', batch));
-  termTrackChunks(index, variants, chunkRows, (batch) => emit('term_track', batch));
-  emit('term_stats', termStatsColumns(index, variants));
-  emit('track_overlap', trackOverlapColumns(index, variants));
-  emit('theme_track', columnsFromRows(TABLES.theme_track, themeTrackRows(index, dict.themes)));
+  if (wanted.has('editions')) emit('editions', columnsFromRows(TABLES.editions, [editionRow(edition, index)]));
+  if (wanted.has('tracks')) emit('tracks', columnsFromRows(TABLES.tracks, trackRows(index)));
+  if (wanted.has('topics')) emit('topics', columnsFromRows(TABLES.topics, topicRows(index)));
+  if (wanted.has('term_topic')) termTopicChunks(index, chunkRows, (batch) => emit('term_topic', batch));
+  if (wanted.has('term_track')) termTrackChunks(index, variants, chunkRows, (batch) => emit('term_track', batch));
+  if (wanted.has('term_stats')) emit('term_stats', termStatsColumns(index, variants));
+  if (wanted.has('track_overlap')) emit('track_overlap', trackOverlapColumns(index, variants));
+  if (wanted.has('theme_track')) emit('theme_track', columnsFromRows(TABLES.theme_track, themeTrackRows(index, dict.themes)));
 }
 
 export function editionRows(tables: EditionTables): EditionRows {

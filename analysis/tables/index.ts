@@ -1,5 +1,5 @@
 /** Public API of the table stage. */
-export { computeEditionTables, editionRows, forEachEditionTable } from './edition.ts';
+export { computeEditionTables, editionRows, forEachEditionTable, STORED_EDITION_TABLES } from './edition.ts';
 export type { EditionRows, EditionTableName, EditionTableOptions, EditionTables } from './edition.ts';
 export { createVocabulary, summarizeVocabulary, themeRows } from './vocabulary.ts';
 export type { Vocabulary, VocabularySummary } from './vocabulary.ts';

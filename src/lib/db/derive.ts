@@ -1,29 +1,43 @@
 /**
- * Rows the files leave out, derived in SQL per edition: the 'kept' generic-verb rows of
- * term_track, term_stats and track_overlap (the analysis stage writes only the 'removed'
- * rows: storing both doubled these tables for a switch few people flip), and the whole
- * cooccurrence table (derive-cooccurrence.ts).
+ * Rows the files leave out, derived in SQL per edition:
+ * - term_track and track_overlap, both generic-verb variants: the analysis stage writes
+ *   neither (they were a third of its output and a large share of its encoding time, and
+ *   every view reads them for one edition at a time);
+ * - the 'kept' generic-verb rows of term_stats (the files hold its 'removed' rows: term pages
+ *   read it for every edition, so it stays stored);
+ * - the whole cooccurrence table (derive-cooccurrence.ts).
  *
- * Everything comes from term_topic, which holds every token (generic verbs included),
- * and tracks.tokens_with_verbs. The formulas and their edge cases are those of
- * analysis/tables/stats.ts (statistics.md); tests/src/lib/db/derive.test.ts checks the
- * rows against the analysis stage's own 'kept' computation on the real guides and on
- * random editions. Relative imports so Node scripts run through tsx can use this module.
+ * Everything comes from term_topic, which holds every token (generic verbs included), with
+ * terms.generic_verb telling which terms the 'removed' variant leaves out, and the track
+ * totals tracks.tokens ('removed') and tracks.tokens_with_verbs ('kept'). The formulas and
+ * their edge cases are those of analysis/tables/stats.ts (statistics.md), which stays the
+ * reference: tests/src/lib/db/derive.test.ts checks every derived row against the analysis
+ * stage's own computation of both variants on the real guides and on random editions.
+ * Relative imports so Node scripts run through tsx can use this module.
  *
  * Every statement is a function of an edition scope (`{scope}` in the SQL stands for
  * `IN (?, …)` with the edition ids bound) and starts by deleting the scope's derived rows,
- * so deriving an edition twice leaves the same rows. The loader derives every edition at
- * once (tests, benchmarks); the dashboard derives on first use (`deriveOnFirstUse`), edition
- * by edition as they are loaded, so the default view never waits for rows it does not show.
+ * so deriving an edition twice leaves the same rows (and rows an older output stored are
+ * replaced, not doubled). The loader derives every edition at once (tests, benchmarks); the
+ * dashboard derives on first use (`deriveOnFirstUse`), edition by edition as they are loaded,
+ * so the default view never waits for rows it does not show.
  */
 import type { Connector, Query, QueryOptions } from './connector.ts';
 import { deriveCooccurrence, SCOPE, scopeMarks } from './derive-cooccurrence.ts';
 
-/** Per (edition, track, term) of the scope: tokens and topics, every token counted. */
-const KEPT_COUNTS = `
+export type Variant = 'removed' | 'kept';
+
+/** Per (edition, track, term) of the scope: tokens and topics; 'removed' leaves the generic verbs out. */
+function counts(variant: Variant): string {
+  const verbs = variant === 'removed' ? 'AND term NOT IN (SELECT term FROM terms WHERE generic_verb)' : '';
+  return `
   SELECT edition_id, track_no, term, SUM(count)::INTEGER AS count, COUNT(*)::INTEGER AS topics
-  FROM term_topic WHERE edition_id ${SCOPE}
+  FROM term_topic WHERE edition_id ${SCOPE} ${verbs}
   GROUP BY edition_id, track_no, term`;
+}
+
+/** The track total a variant's rates divide by. */
+const TRACK_TOKENS: Record<Variant, string> = { removed: 'tokens', kept: 'tokens_with_verbs' };
 
 /** x · ln(x / e) with 0 · ln 0 = 0. */
 const xLnXOverE = (x: string, e: string) => `(CASE WHEN ${x} = 0 THEN 0 ELSE ${x} * ln(${x} / (${e})) END)`;
@@ -45,12 +59,12 @@ function logRatio(a: string, b: string, c: string, d: string): string {
 
 const per10k = (count: string, tokens: string) => `CASE WHEN ${tokens} <= 0 THEN 0 ELSE ${count} / ${tokens} * 10000 END`;
 
-export const DERIVE_TERM_TRACK = `
+export const deriveTermTrack = (variant: Variant) => `
 INSERT INTO term_track
-WITH k AS (${KEPT_COUNTS}),
+WITH k AS (${counts(variant)}),
 trk AS (
-  SELECT edition_id, track_no, tokens_with_verbs::DOUBLE AS c,
-    SUM(tokens_with_verbs) OVER (PARTITION BY edition_id)::DOUBLE AS total
+  SELECT edition_id, track_no, ${TRACK_TOKENS[variant]}::DOUBLE AS c,
+    SUM(${TRACK_TOKENS[variant]}) OVER (PARTITION BY edition_id)::DOUBLE AS total
   FROM tracks WHERE edition_id ${SCOPE}
 ),
 totals AS (SELECT edition_id, term, SUM(count)::DOUBLE AS n FROM k GROUP BY edition_id, term),
@@ -59,19 +73,19 @@ x AS (
     k.count::DOUBLE AS a, totals.n - k.count AS b, trk.c, trk.total - trk.c AS d
   FROM k JOIN trk USING (edition_id, track_no) JOIN totals USING (edition_id, term)
 )
-SELECT edition_id, 'kept', track_no, term, count, topics,
+SELECT edition_id, '${variant}', track_no, term, count, topics,
   ${per10k('a', 'c')}, ${g2Signed('a', 'b', 'c', 'd')}, ${logRatio('a', 'b', 'c', 'd')}
 FROM x`;
 
 /** Gries' DP over tracks (tracks without the term count, their deviation is their share). */
-export const DERIVE_TERM_STATS = `
+export const deriveTermStats = (variant: Variant) => `
 INSERT INTO term_stats
-WITH k AS (${KEPT_COUNTS}),
+WITH k AS (${counts(variant)}),
 ed AS (
-  SELECT edition_id, SUM(tokens_with_verbs)::DOUBLE AS total FROM tracks WHERE edition_id ${SCOPE} GROUP BY edition_id
+  SELECT edition_id, SUM(${TRACK_TOKENS[variant]})::DOUBLE AS total FROM tracks WHERE edition_id ${SCOPE} GROUP BY edition_id
 ),
 shares AS (
-  SELECT t.edition_id, t.track_no, CASE WHEN ed.total > 0 THEN t.tokens_with_verbs / ed.total ELSE 0 END AS s
+  SELECT t.edition_id, t.track_no, CASE WHEN ed.total > 0 THEN t.${TRACK_TOKENS[variant]} / ed.total ELSE 0 END AS s
   FROM tracks t JOIN ed USING (edition_id)
 ),
 edition_shares AS (SELECT edition_id, MIN(s) AS min_share, SUM(s) AS all_shares FROM shares GROUP BY edition_id),
@@ -97,14 +111,14 @@ x AS (
     JOIN ed USING (edition_id)
     JOIN edition_shares USING (edition_id)
 )
-SELECT edition_id, 'kept', term, count, topics, tracks, ${per10k('count', 'total')}, dp,
+SELECT edition_id, '${variant}', term, count, topics, tracks, ${per10k('count', 'total')}, dp,
   CASE WHEN min_share >= 1 THEN 0 ELSE least(1, dp / (1 - min_share)) END
 FROM x`;
 
 /** Every pair of tracks: shared terms, Jaccard, TF-IDF cosine, top shared by min(tf) · idf. */
-export const DERIVE_TRACK_OVERLAP = `
+export const deriveTrackOverlap = (variant: Variant) => `
 INSERT INTO track_overlap
-WITH k AS (${KEPT_COUNTS}),
+WITH k AS (${counts(variant)}),
 track_counts AS (SELECT edition_id, COUNT(*)::DOUBLE AS t FROM tracks WHERE edition_id ${SCOPE} GROUP BY edition_id),
 df AS (SELECT edition_id, term, COUNT(*)::DOUBLE AS df FROM k GROUP BY edition_id, term),
 w AS (
@@ -137,7 +151,7 @@ x AS (
     LEFT JOIN norms na ON na.edition_id = p.edition_id AND na.track_no = p.track_a
     LEFT JOIN norms nb ON nb.edition_id = p.edition_id AND nb.track_no = p.track_b
 )
-SELECT edition_id, 'kept', track_a, track_b, shared::INTEGER,
+SELECT edition_id, '${variant}', track_a, track_b, shared::INTEGER,
   CASE WHEN terms_a + terms_b - shared <= 0 THEN 0 ELSE shared / (terms_a + terms_b - shared) END,
   CASE WHEN norms = 0 OR dot = 0 THEN 0 ELSE least(1, greatest(-1, dot / norms)) END,
   coalesce(array_to_string(ranked[1:10], '、'), '')
@@ -151,7 +165,7 @@ export interface DeriveOptions {
 
 /** One derived set of rows: which queries read it, and the statements that make it for a scope. */
 export interface Derivation {
-  name: 'kept' | 'cooccurrence';
+  name: (typeof WHOLLY_DERIVED)[number] | 'kept' | 'cooccurrence';
   /** The tables it fills (for messages). */
   tables: readonly string[];
   /** Whether a query may read the rows this derivation adds. */
@@ -168,24 +182,30 @@ function scoped(sql: string, editionIds: readonly string[]): Query {
   return { sql: parts.join(scopeMarks(editionIds)), params: parts.slice(1).flatMap(() => editionIds) };
 }
 
-export const DERIVED_TABLES = ['term_track', 'term_stats', 'track_overlap'] as const;
+/** The tables with a generic-verb variant column (term_track and track_overlap are wholly derived; term_stats only its 'kept' rows). */
+export const VARIANT_TABLES = ['term_track', 'term_stats', 'track_overlap'] as const;
+type VariantTable = (typeof VARIANT_TABLES)[number];
 
-const KEPT_STATEMENTS: Record<(typeof DERIVED_TABLES)[number], string> = {
-  term_track: DERIVE_TERM_TRACK,
-  term_stats: DERIVE_TERM_STATS,
-  track_overlap: DERIVE_TRACK_OVERLAP
+const DERIVE_STATEMENT: Record<VariantTable, (variant: Variant) => string> = {
+  term_track: deriveTermTrack,
+  term_stats: deriveTermStats,
+  track_overlap: deriveTrackOverlap
 };
 
-const MENTIONS_DERIVED = new RegExp(`\\b(${DERIVED_TABLES.join('|')})\\b`, 'i');
+/** The tables whose 'removed' rows are derived too (the files do not hold them; contract.ts DERIVED_TABLE_NAMES). */
+export const WHOLLY_DERIVED = ['term_track', 'track_overlap'] as const satisfies readonly VariantTable[];
+
+const MENTIONS_VARIANT_TABLE = new RegExp(`\\b(${VARIANT_TABLES.join('|')})\\b`, 'i');
+const mentions = (table: string) => new RegExp(`\\b${table}\\b`, 'i');
 const MENTIONS_COOCCURRENCE = /\bcooccurrence\b/i;
 
 /**
- * Whether a query could read 'kept' rows: it names a derived table and does not bind
+ * Whether a query could read 'kept' rows: it names a variant table and does not bind
  * 'removed' as its only variant. Every view binds the variant as a parameter; SQL typed
  * in the console binds none, so it always sees both variants.
  */
 export function mayReadKeptRows(q: Query): boolean {
-  if (!MENTIONS_DERIVED.test(q.sql)) return false;
+  if (!MENTIONS_VARIANT_TABLE.test(q.sql)) return false;
   const params = q.params ?? [];
   return !params.includes('removed') || params.includes('kept') || /kept/i.test(q.sql);
 }
@@ -195,19 +215,22 @@ export function mayReadCooccurrence(q: Query): boolean {
   return MENTIONS_COOCCURRENCE.test(q.sql);
 }
 
+/** Delete the scope's rows of the variant, then insert them again. */
+function variantStatements(tables: readonly VariantTable[], variant: Variant, editionIds: readonly string[]): Query[] {
+  if (editionIds.length === 0) return [];
+  return tables.flatMap((table) => [
+    { sql: `DELETE FROM ${table} WHERE generic_verbs = '${variant}' AND edition_id ${scopeMarks(editionIds)}`, params: [...editionIds] },
+    scoped(DERIVE_STATEMENT[table](variant), editionIds)
+  ]);
+}
+
 export const KEPT_DERIVATION: Derivation = {
   name: 'kept',
-  tables: DERIVED_TABLES,
+  tables: VARIANT_TABLES,
   reads: mayReadKeptRows,
   // Some views read the 'kept' rows of every edition while binding one (the term trend).
   scope: (_q, loaded) => loaded,
-  statements: (editionIds) =>
-    editionIds.length === 0
-      ? []
-      : DERIVED_TABLES.flatMap((table) => [
-          { sql: `DELETE FROM ${table} WHERE generic_verbs = 'kept' AND edition_id ${scopeMarks(editionIds)}`, params: [...editionIds] },
-          scoped(KEPT_STATEMENTS[table], editionIds)
-        ])
+  statements: (editionIds) => variantStatements(VARIANT_TABLES, 'kept', editionIds)
 };
 
 /**
@@ -222,6 +245,24 @@ export function boundEditions(q: Query, loaded: readonly string[]): readonly str
   return named.length > 0 ? named : loaded;
 }
 
+/**
+ * The generic-verbs-removed rows of one wholly derived table, for the edition a query binds
+ * (every view binds the one it shows): a query naming the table may read them. One derivation
+ * per table, so 总览, which reads term_track alone, does not wait for track_overlap.
+ */
+function removedDerivation(table: (typeof WHOLLY_DERIVED)[number]): Derivation {
+  const named = mentions(table);
+  return {
+    name: table,
+    tables: [table],
+    reads: (q) => named.test(q.sql),
+    scope: boundEditions,
+    statements: (editionIds) => variantStatements([table], 'removed', editionIds)
+  };
+}
+
+export const REMOVED_DERIVATIONS: readonly Derivation[] = WHOLLY_DERIVED.map(removedDerivation);
+
 export const COOCCURRENCE_DERIVATION: Derivation = {
   name: 'cooccurrence',
   tables: ['cooccurrence'],
@@ -231,7 +272,7 @@ export const COOCCURRENCE_DERIVATION: Derivation = {
 };
 
 /** Every derivation, in the order the loader runs them. */
-export const DERIVATIONS: readonly Derivation[] = [KEPT_DERIVATION, COOCCURRENCE_DERIVATION];
+export const DERIVATIONS: readonly Derivation[] = [...REMOVED_DERIVATIONS, KEPT_DERIVATION, COOCCURRENCE_DERIVATION];
 
 /**
  * Editions per run of a derivation's statements: the self-joins hold every pair of every

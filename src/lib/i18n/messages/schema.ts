@@ -16,7 +16,7 @@ interface TableWords<Columns> {
 type SchemaWords = { [T in TableName]: TableWords<(typeof TABLES)[T]['columns']> };
 
 const EDITION = '版本编号';
-const VERBS = "'removed'（通用政策动词按停用词处理）或 'kept'（保留）；文件只存 'removed'，看板载入时推算出 'kept'";
+const VERBS = "'removed'（通用政策动词按停用词处理）或 'kept'（保留）；term_stats 的文件只存 'removed'，其余由看板从 term_topic 算出";
 
 export const SCHEMA_ZH: SchemaWords = {
   editions: {
@@ -103,7 +103,7 @@ export const SCHEMA_ZH: SchemaWords = {
   },
   term_track: {
     name: '赛道词频',
-    doc: '每个词条在每个赛道中的词频，以及该赛道相对本版本其他赛道的显著性。',
+    doc: '每个词条在每个赛道中的词频，以及该赛道相对本版本其他赛道的显著性。分析结果里没有这张表的文件：首次查询时由看板从 term_topic、terms 和 tracks 算出。',
     columns: {
       edition_id: EDITION,
       generic_verbs: VERBS,
@@ -150,7 +150,7 @@ export const SCHEMA_ZH: SchemaWords = {
   },
   track_overlap: {
     name: '赛道重合度',
-    doc: '同一版本中每两个赛道的相似程度（track_a < track_b）。',
+    doc: '同一版本中每两个赛道的相似程度（track_a < track_b）。分析结果里没有这张表的文件：首次查询时由看板从 term_topic、terms 和 tracks 算出。',
     columns: {
       edition_id: EDITION,
       generic_verbs: VERBS,

@@ -1,6 +1,7 @@
 /**
  * Runs the overview's first queries (queries.ts) for one edition on @duckdb/node-api, over a
- * database holding only the rows they read: the tables of FIRST_ANSWER_TABLES, created from
+ * database holding only the rows they read: the tables of FIRST_ANSWER_TABLES (term_track derived
+ * from them as in the page, db/derive.ts), created from
  * the browser's own DDL (db/schema.ts), filled from the .arrow files a record batch at a time:
  * a per-edition table from its edition's byte range (manifest slices), any other with the other
  * editions' rows skipped. The answers are the browser connector's rows
@@ -11,8 +12,9 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { RecordBatchReader } from 'apache-arrow';
 import { DuckDBDataChunk, DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { TABLES, type Manifest, type TableName, type TableSpec } from '../../../../analysis/contract.ts';
+import { DEFAULT_MIN_PAIR_COUNT, TABLES, type Manifest, type TableName, type TableSpec } from '../../../../analysis/contract.ts';
 import { CHUNK_ROWS, columnReader, DUCKDB_TYPES, PARQUET_DUCKDB_OPTIONS } from '../../../../analysis/write/parquet.ts';
+import { deriveOnFirstUse, WHOLLY_DERIVED } from '../../db/derive.ts';
 import { nodeConnector } from '../../db/node.ts';
 import { createTableSql } from '../../db/schema.ts';
 import { readSlices } from '../tables.ts';
@@ -112,6 +114,7 @@ export async function computeFirstAnswers(dir: string, manifest: Manifest, rawEd
   const db = nodeConnector(conn, () => instance.closeSync());
   const tables: FirstAnswers['tables'] = {};
   try {
+    for (const name of WHOLLY_DERIVED) await db.query({ sql: createTableSql(TABLES[name]) });
     for (const name of FIRST_ANSWER_TABLES) {
       await db.query({ sql: createTableSql(TABLES[name]) });
       const listed = manifest.tables.find((t) => t.name === name);
@@ -124,8 +127,10 @@ export async function computeFirstAnswers(dir: string, manifest: Manifest, rawEd
     }
     const answers: FirstAnswer[] = [];
     const omitted: string[] = [];
+    // term_track is derived for the edition, as the page derives it.
+    const views = deriveOnFirstUse(db, { minPairCount: manifest.options?.min_pair_count ?? DEFAULT_MIN_PAIR_COUNT, editions: () => [edition] });
     for (const query of queries) {
-      const rows = await db.query<Record<string, unknown>>(query);
+      const rows = await views.query<Record<string, unknown>>(query);
       if (jsonExact(rows)) answers.push({ key: answerKey(query), rows });
       else omitted.push(answerKey(query));
     }

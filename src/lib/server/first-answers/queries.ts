@@ -11,8 +11,11 @@ import { editionSummary } from '../../queries/overview.ts';
 import { recipeContext } from '../../report/recipe.ts';
 import { overviewCloud, overviewCross, overviewHeatmap, overviewTop } from '../../report/recipes/overview.ts';
 
-/** Every table those queries read (the heatmap's members come from themes + terms too). */
-export const FIRST_ANSWER_TABLES: readonly TableName[] = ['editions', 'tracks', 'terms', 'themes', 'term_track', 'term_stats', 'theme_track'];
+/**
+ * Every stored table those queries read (the heatmap's members come from themes + terms too);
+ * term_track, which they read as well, is derived from term_topic, terms and tracks.
+ */
+export const FIRST_ANSWER_TABLES: readonly TableName[] = ['editions', 'tracks', 'terms', 'themes', 'term_topic', 'term_stats', 'theme_track'];
 
 /** The edition the overview shows for `?edition=<raw>` (unknown or absent: the newest), and its queries. */
 export function firstQueries(manifest: Manifest, rawEdition: string | null): { edition: string; queries: Query[] } {

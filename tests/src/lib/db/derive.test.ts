@@ -1,7 +1,8 @@
 /**
- * The 'kept' rows the loader derives in SQL (src/lib/db/derive.ts) against the analysis
- * stage's own 'kept' computation (analysis/tables), on both engines: for the real guides
- * and for random editions (one track, empty tracks, terms only generic verbs …).
+ * The rows the loader derives in SQL (src/lib/db/derive.ts) — term_track and track_overlap
+ * whole, term_stats' 'kept' rows — against the analysis stage's own computation of both
+ * variants (analysis/tables), on both engines: for the real guides and for random editions
+ * (one track, empty tracks, terms only generic verbs …).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -11,13 +12,14 @@ import { TABLES, type Manifest, type ManifestTable, type TableName } from '../..
 import type { Dictionaries, ParsedEdition, SegmentedTopic } from '../../../../analysis/model.ts';
 import { loadEditionEntries, readEdition } from '../../../../analysis/parse/index.ts';
 import { createSegmenter, loadDictionaries } from '../../../../analysis/segment/index.ts';
-import { computeEditionTables, editionRows } from '../../../../analysis/tables/index.ts';
+import { computeEditionTables, createVocabulary, editionRows, STORED_EDITION_TABLES, summarizeVocabulary } from '../../../../analysis/tables/index.ts';
 import { createMemorySink } from '../../../../analysis/write/sink.ts';
 import { createTableWriter } from '../../../../analysis/write/table-writer.ts';
 import type { Connector } from '../../../../src/lib/db/connector.ts';
 import {
   COOCCURRENCE_DERIVATION,
   deriveKeptVariant,
+  REMOVED_DERIVATIONS,
   EDITIONS_PER_RUN,
   boundEditions,
   deriveOnFirstUse,
@@ -32,6 +34,7 @@ import { dictionaries } from '../../../analysis/tables/fixtures.ts';
 import { buildRandomEdition, editionShape } from '../../../analysis/tables/random-edition.ts';
 import { ENGINES, openEngine } from '../fixture/connect.ts';
 import { memoryFixture } from '../fixture/write.ts';
+import { fixtureRows } from '../fixture/rows.ts';
 
 const DERIVED = ['term_track', 'term_stats', 'track_overlap'] as const;
 type Derived = (typeof DERIVED)[number];
@@ -39,22 +42,32 @@ type Segmented = { edition: ParsedEdition; segmented: SegmentedTopic[] };
 type Row = Record<string, unknown>;
 
 /**
- * The editions' stored tables ('removed' only, as the CLI writes them), loaded into an engine,
- * with the 'kept' rows derived edition by edition (the last one twice: that must add nothing).
+ * The editions' stored tables (as the CLI writes them: no term_track or track_overlap, term_stats
+ * 'removed' only) and their terms table, loaded into an engine, with the rest derived edition by
+ * edition (the last one twice: that must add nothing).
  */
-async function loadStored(engine: (typeof ENGINES)[number], editions: Segmented[], dict: Pick<Dictionaries, 'themes'>) {
+async function loadStored(engine: (typeof ENGINES)[number], editions: Segmented[], dict: Dictionaries) {
   const sink = createMemorySink();
   const tables: ManifestTable[] = [];
-  const batches = editions.map(({ edition, segmented }) => editionRows(computeEditionTables(edition, segmented, dict, { minPairCount: 1 })));
-  for (const name of Object.keys(batches[0]) as (keyof (typeof batches)[number])[]) {
+  const options = { minPairCount: 1, tables: STORED_EDITION_TABLES };
+  const batches = editions.map(({ edition, segmented }) => editionRows(computeEditionTables(edition, segmented, dict, options)));
+  for (const name of STORED_EDITION_TABLES) {
     const writer = createTableWriter(TABLES[name], sink);
     for (const rows of batches) writer.append(rows[name] as unknown as Row[]);
     tables.push(writer.finish());
   }
+  const vocabulary = createVocabulary(dict);
+  for (const { edition, segmented } of editions) vocabulary.addSummary(edition.meta.edition_id, summarizeVocabulary(segmented));
+  const terms = createTableWriter(TABLES.terms, sink);
+  terms.append(vocabulary.rows());
+  tables.push(terms.finish());
   const db = await openEngine(engine);
   await loadTables(db, { tables } as unknown as Manifest, async (file) => sink.files.get(file)!, () => {}, { deriveKept: false });
   const ids = editions.map((e) => e.edition.meta.edition_id);
-  for (const id of [...ids, ids.at(-1)!]) await deriveKeptVariant(db, [id]);
+  for (const id of [...ids, ids.at(-1)!]) {
+    for (const derivation of REMOVED_DERIVATIONS) await runDerivation(db, derivation, [id], { minPairCount: 1 });
+    await deriveKeptVariant(db, [id]);
+  }
   return db;
 }
 
@@ -78,13 +91,14 @@ function expectSameRows(derived: Row[], expected: Row[], table: Derived) {
   });
 }
 
-async function compareKept(engine: (typeof ENGINES)[number], editions: Segmented[], dict: Pick<Dictionaries, 'themes'>) {
+async function compareDerived(engine: (typeof ENGINES)[number], editions: Segmented[], dict: Dictionaries) {
   const db = await loadStored(engine, editions, dict);
   try {
     for (const table of DERIVED) {
-      const derived = await db.query<Row>({ sql: `SELECT * FROM ${table} WHERE generic_verbs = 'kept' ORDER BY ${orderBy(table)}` });
+      const derived = await db.query<Row>({ sql: `SELECT * FROM ${table} ORDER BY ${orderBy(table)}` });
       const expected = editions.flatMap(
-        ({ edition, segmented }) => editionRows(computeEditionTables(edition, segmented, dict, { minPairCount: 1, variants: ['kept'] }))[table] as Row[]
+        ({ edition, segmented }) =>
+          editionRows(computeEditionTables(edition, segmented, dict, { minPairCount: 1, variants: ['removed', 'kept'] }))[table] as Row[]
       );
       expectSameRows(derived, expected, table);
     }
@@ -93,7 +107,7 @@ async function compareKept(engine: (typeof ENGINES)[number], editions: Segmented
   }
 }
 
-describe('the kept rows derived at load', () => {
+describe('the rows derived at load', () => {
   let real: Segmented[];
   let dict: Dictionaries;
   beforeAll(async () => {
@@ -110,7 +124,7 @@ describe('the kept rows derived at load', () => {
 
   it.each(ENGINES)('equal the analysis stage’s on the real guides (%s)', async (engine) => {
     expect(real.map((r) => r.segmented.length)).toEqual([48, 122]);
-    await compareKept(engine, real, dict);
+    await compareDerived(engine, real, dict);
   });
 
   describe.each(ENGINES)('on random editions (%s)', (engine) => {
@@ -121,7 +135,7 @@ describe('the kept rows derived at load', () => {
       await fc.assert(
         fc.asyncProperty(fc.array(editionShape, { minLength: 1, maxLength: 3 }), async (shapes) => {
           const editions = shapes.map((shape, i) => buildRandomEdition(shape, `e${i}`));
-          await compareKept(engine, editions, themes);
+          await compareDerived(engine, editions, themes);
           count++;
         }),
         { numRuns: engine === 'wasm' ? 8 : 40 }
@@ -137,7 +151,7 @@ describe('deriveOnFirstUse', () => {
 
   /** The derivations, recording the editions each run was asked for. */
   function counting(calls: string[]): Derivation[] {
-    return [KEPT_DERIVATION, COOCCURRENCE_DERIVATION].map((d) => ({
+    return [...REMOVED_DERIVATIONS, KEPT_DERIVATION, COOCCURRENCE_DERIVATION].map((d) => ({
       ...d,
       statements: (ids, options) => (calls.push(`${d.name}:${ids.join(',')}`), d.statements(ids, options))
     }));
@@ -149,6 +163,11 @@ describe('deriveOnFirstUse', () => {
     expect(mayReadKeptRows({ sql: 'SELECT * FROM topics WHERE title = ?', params: ['kept'] })).toBe(false);
     expect(mayReadKeptRows({ sql: 'select generic_verbs, count(*) from TRACK_OVERLAP group by 1' })).toBe(true);
     expect(mayReadKeptRows({ sql: "SELECT * FROM term_track WHERE generic_verbs IN (?, 'kept')", params: ['removed'] })).toBe(true);
+    const [termTrack, trackOverlap] = REMOVED_DERIVATIONS;
+    expect(termTrack.reads({ sql: 'SELECT * FROM term_track WHERE generic_verbs = ?', params: ['removed'] })).toBe(true);
+    expect(trackOverlap.reads({ sql: 'SELECT * FROM term_track WHERE generic_verbs = ?', params: ['removed'] })).toBe(false);
+    expect(trackOverlap.reads({ sql: 'select * from TRACK_OVERLAP' })).toBe(true);
+    expect(termTrack.reads({ sql: 'SELECT * FROM term_stats WHERE generic_verbs = ?', params: ['removed'] })).toBe(false);
     expect(mayReadCooccurrence({ sql: 'SELECT * FROM Cooccurrence' })).toBe(true);
     expect(mayReadCooccurrence({ sql: 'SELECT * FROM term_topic WHERE term = ?', params: ['cooccurrence'] })).toBe(false);
     expect(mayReadCooccurrence({ sql: 'SELECT * FROM cooccurrences' })).toBe(false);
@@ -161,9 +180,12 @@ describe('deriveOnFirstUse', () => {
     const db = deriveOnFirstUse(inner, { ...OPTIONS, derivations: counting(calls) });
     try {
       await loadTables(inner, manifest, fetchBytes, () => {}, { deriveKept: false });
+      // term_track is not stored: its 'removed' rows are derived by the first query that reads it, from term_topic.
+      expect(manifest.tables.map((t) => t.name)).not.toContain('term_track');
+      expect(await inner.query({ sql: 'SELECT COUNT(*)::INTEGER AS n FROM term_track' })).toEqual([{ n: 0 }]);
       const removed = await db.query({ sql: 'SELECT COUNT(*)::INTEGER AS n FROM term_track WHERE generic_verbs = ?', params: ['removed'] });
-      expect(removed).toEqual([{ n: manifest.tables.find((t) => t.name === 'term_track')!.rows }]);
-      expect(calls).toEqual([]);
+      expect(removed).toEqual([{ n: fixtureRows().term_track.filter((r) => r.generic_verbs === 'removed').length }]);
+      expect(calls).toEqual(['term_track:2025-fujian-xiamen,2026-hunan']);
       expect(await inner.query({ sql: KEPT })).toEqual([{ n: 0 }]);
       const [a, b] = await Promise.all([
         db.query<{ n: number }>({ sql: 'SELECT COUNT(*)::INTEGER AS n FROM term_track WHERE generic_verbs = ?', params: ['kept'] }),
@@ -171,12 +193,12 @@ describe('deriveOnFirstUse', () => {
       ]);
       expect(a[0].n).toBeGreaterThan(0);
       expect(b).toEqual(a);
-      expect(calls).toEqual(['kept:2025-fujian-xiamen,2026-hunan']);
+      expect(calls).toEqual(['term_track:2025-fujian-xiamen,2026-hunan', 'kept:2025-fujian-xiamen,2026-hunan']);
       expect(await inner.query({ sql: PAIRS })).toEqual([]);
       const pairs = await db.query(PAIRS_QUERY);
       expect(pairs).toEqual([{ edition_id: '2026-hunan', n: 3 }]);
       expect(await db.query(PAIRS_QUERY)).toEqual(pairs);
-      expect(calls).toEqual(['kept:2025-fujian-xiamen,2026-hunan', 'cooccurrence:2025-fujian-xiamen,2026-hunan']);
+      expect(calls).toEqual(['term_track:2025-fujian-xiamen,2026-hunan', 'kept:2025-fujian-xiamen,2026-hunan', 'cooccurrence:2025-fujian-xiamen,2026-hunan']);
     } finally {
       await db.close();
     }

@@ -53,15 +53,15 @@ describe('loadTables', () => {
       const report = await loadTables(db, manifest, (f) => (fetched.push(f), fetchBytes(f)), (p) => progress.push(p.table));
       expect(fetched).not.toContain('near_duplicates.arrow'); // rows: 0 in the manifest
       expect(fetched).toHaveLength(STORED_TABLE_NAMES.length - 1);
-      expect(manifest.tables.map((t) => t.name)).not.toContain('cooccurrence');
+      for (const name of ['cooccurrence', 'term_track', 'track_overlap']) expect(manifest.tables.map((t) => t.name)).not.toContain(name);
       expect(progress.at(-1)).toBeNull();
-      expect(progress).toContain('term_track');
+      expect(progress).toContain('term_stats');
       expect(report.missing).toEqual([]);
       const [{ n }] = await db.query<{ n: number }>({ sql: 'SELECT COUNT(*) AS n FROM near_duplicates' });
       expect(n).toBe(0);
       for (const t of manifest.tables) {
         // The files hold the 'removed' rows; loading adds the derived 'kept' ones.
-        const derived = ['term_track', 'term_stats', 'track_overlap'].includes(t.name);
+        const derived = t.name === 'term_stats';
         const where = derived ? " WHERE generic_verbs = 'removed'" : '';
         const [{ n: rows }] = await db.query<{ n: number }>({ sql: `SELECT COUNT(*) AS n FROM ${t.name}${where}` });
         expect(rows).toBe(t.rows);
@@ -70,9 +70,13 @@ describe('loadTables', () => {
           expect(kept).toBeGreaterThan(0);
         }
       }
-      // Not in the files, not missing: derived from term_topic and topics.
+      // Not in the files, not missing: derived from term_topic, terms, tracks and topics, both variants.
       const [{ n: pairs }] = await db.query<{ n: number }>({ sql: 'SELECT COUNT(*) AS n FROM cooccurrence' });
       expect(pairs).toBeGreaterThan(0);
+      for (const name of ['term_track', 'track_overlap']) {
+        const variants = await db.query({ sql: `SELECT DISTINCT generic_verbs FROM ${name} ORDER BY 1` });
+        expect(variants, name).toEqual([{ generic_verbs: 'kept' }, { generic_verbs: 'removed' }]);
+      }
     } finally {
       await db.close();
     }

@@ -3,7 +3,7 @@
  * both engines. 2026-hunan term sets, generic verbs removed (rows.ts):
  *   1 {数据 5, 模型 3, 隐私计算 1}   2 {数据 2, 农业 4}   3 {数据 1, 模型 2, 医疗 6, 联邦学习 2}; 推动 (kept): 1 → 3, 3 → 1.
  * T = 3 tracks; df: 数据 3 → idf ln(3/3) = 0; 模型 2 and 推动 2 → idf ln(3/2).
- * Pair 1–3: 模型 min(3, 2) · ln 1.5 ≈ 0.811 before 数据 min(5, 1) · 0 = 0 (rows.ts: top_shared 模型、数据).
+ * Pair 1–3: 模型 min(3, 2) · ln 1.5 ≈ 0.811 before 数据 min(5, 1) · 0 = 0 (top_shared 模型、数据); cosine COSINE_1_3.
  * term_topic spreads a track's count over its first topics, the first taking the remainder:
  *   track 1 topic 1: 数据 3, 模型 2, 隐私计算 1, 推动 2; topic 2: 数据 2, 模型 1, 推动 1
  *   track 3 topic 1: 数据 1, 模型 2, 医疗 3, 联邦学习 2, 推动 1; topic 2: 医疗 3
@@ -22,7 +22,7 @@ import {
 } from '../../../../src/lib/queries/overlap.ts';
 import { ENGINES } from '../fixture/connect.ts';
 import { realConnector } from '../fixture/real.ts';
-import { HUNAN, trackFixtureConnector } from './track-fixture.ts';
+import { COSINE_1_3, HUNAN, trackFixtureConnector } from './track-fixture.ts';
 
 const F: FilterParams = { edition: HUNAN, tracks: null, theme: null, genericVerbs: 'removed' };
 const ATTACK = "'; DROP TABLE topics; --";
@@ -46,9 +46,11 @@ describe.each(ENGINES)('overlap queries on the fixture (%s)', (engine) => {
       [3, 1, 0.4],
       [3, 2, 0.2]
     ]);
-    expect(rows[1]).toMatchObject({ name_a: '工业制造', name_b: '医疗健康', shared_terms: 2, cosine: 0.3, top_shared: '模型、数据' });
+    expect(rows[1]).toMatchObject({ name_a: '工业制造', name_b: '医疗健康', shared_terms: 2, top_shared: '模型、数据' });
+    expect(rows[1].cosine).toBeCloseTo(COSINE_1_3, 12);
     const cosine = await db.query<OverlapCell>(overlapMatrix({ ...F, metric: 'cosine', tracks: [1, 3] }));
-    expect(cosine.map((r) => [r.track_a, r.track_b, r.value])).toEqual([[1, 3, 0.3], [3, 1, 0.3]]);
+    expect(cosine.map((r) => [r.track_a, r.track_b])).toEqual([[1, 3], [3, 1]]);
+    for (const r of cosine) expect(r.value).toBeCloseTo(COSINE_1_3, 12);
     // 'kept' rows are derived at load from term_topic: 推动 joins tracks 1 and 3.
     // Jaccard 1–2: {数据} of 5 terms; 1–3: {数据, 模型, 推动} of 6; 2–3: {数据} of 6.
     const kept = await db.query<OverlapCell>(overlapMatrix({ ...F, genericVerbs: 'kept', metric: 'jaccard' }));

@@ -1,12 +1,12 @@
 /**
  * The shared fixture (../fixture/rows.ts) plus the rows the track, overlap and search
- * queries need and it lacks: all three track pairs of 2026-hunan in track_overlap, term
- * spans for one topic, near-duplicate pairs, and bodies with Latin letters and symbols.
+ * queries need and it lacks: term spans for one topic, near-duplicate pairs, and bodies with
+ * Latin letters and symbols. track_overlap is derived at load from term_topic, as for real output.
  *
  * Term sets of 2026-hunan with generic verbs removed (from rows.ts):
  *   1 工业制造 {数据, 模型, 隐私计算}   2 现代农业 {数据, 农业}   3 医疗健康 {数据, 模型, 医疗, 联邦学习}
- *   Jaccard: 1–2 = 1/4, 1–3 = 2/5 (rows.ts), 2–3 = 1/5. 数据 is in every track (idf 0), so the
- *   cosine of 1–2 and 2–3 is 0; rows.ts gives 1–3 a cosine of 0.3.
+ *   Jaccard: 1–2 = 1/4, 1–3 = 2/5, 2–3 = 1/5. 数据 is in every track (idf 0), so the
+ *   cosine of 1–2 and 2–3 is 0; 1–3 shares 模型 alone (COSINE_1_3).
  */
 import type { LoadableConnector } from '../../../../src/lib/db/connector.ts';
 import { loadTables } from '../../../../src/lib/db/load.ts';
@@ -18,6 +18,15 @@ import { memoryFixture } from '../fixture/write.ts';
 export const HUNAN = '2026-hunan';
 export const XIAMEN = '2025-fujian-xiamen';
 
+/**
+ * TF-IDF cosine of 2026-hunan's tracks 1 and 3 (T = 3 tracks): idf 模型 = ln(3/2) (tracks 1, 3),
+ * 隐私计算, 医疗, 联邦学习 = ln 3, 数据 = 0. Track 1 (模型 3, 隐私计算 1), track 3 (模型 2, 医疗 6,
+ * 联邦学习 2): the dot product is 模型's alone.
+ */
+const IDF_2 = Math.log(3 / 2);
+const IDF_1 = Math.log(3);
+export const COSINE_1_3 = (3 * IDF_2 * 2 * IDF_2) / (Math.hypot(3 * IDF_2, IDF_1) * Math.hypot(2 * IDF_2, 6 * IDF_1, 2 * IDF_1));
+
 /** Bodies rewritten for the search tests (2026-hunan, track/topic → body). */
 export const BODIES: Record<string, string> = {
   '2/1': '围绕农业数据平台开展研究，用AI算法实现100%_覆盖。',
@@ -26,10 +35,6 @@ export const BODIES: Record<string, string> = {
 
 export function trackFixtureRows(): Rows {
   const rows = fixtureRows();
-  const overlap = (track_a: number, track_b: number, shared_terms: number, jaccard: number, cosine: number, top_shared: string) =>
-    rows.track_overlap.push({ edition_id: HUNAN, generic_verbs: 'removed', track_a, track_b, shared_terms, jaccard, cosine, top_shared });
-  overlap(1, 2, 1, 1 / 4, 0, '数据');
-  overlap(2, 3, 1, 1 / 5, 0, '数据');
 
   rows.topics = rows.topics.map((topic) => {
     const body = BODIES[`${topic.track_no}/${topic.topic_no}`];
