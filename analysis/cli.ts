@@ -258,7 +258,8 @@ export async function main(argv: string[]): Promise<number> {
     if (args.format === 'parquet') {
       const parquetStarted = performance.now();
       const progress = (done: number, total: number, name: string) => reporter.progress('parquet', done, total, name);
-      manifest = { ...manifest, tables: (await writeParquetTables(stage.dir, manifest.tables, progress)).tables };
+      const parquet = await writeParquetTables(stage.dir, manifest.tables, progress);
+      manifest = { ...manifest, tables: parquet.tables, ...(parquet.derived.length ? { derived_parquet: parquet.derived } : {}) };
       writeManifest(createDirSink(stage.dir), manifest);
       parquetMs = performance.now() - parquetStarted;
     }

@@ -458,6 +458,13 @@ export interface ManifestDiagnostic {
  * before DuckDB is ready, and enough for `npm start` to tell whether inputs changed.
  * It holds no clock time, so two runs on the same input write the same bytes.
  */
+/** A derived table written as Parquet by `--format parquet` (its 'removed' rows, in key order); no Arrow or CSV file. */
+export interface ManifestDerivedParquet {
+  name: TableName;
+  parquet: string;
+  rows: number;
+}
+
 export interface Manifest {
   format: typeof MANIFEST_FORMAT;
   tool: { name: string; version: string };
@@ -469,5 +476,7 @@ export interface Manifest {
   editions: ManifestEdition[];
   summary: { editions: number; tracks: number; topics: number; terms: number; warnings: number };
   tables: ManifestTable[];
+  /** `--format parquet` only: term_track and track_overlap, derived as the dashboard derives them. */
+  derived_parquet?: ManifestDerivedParquet[];
   warnings: ManifestDiagnostic[];
 }

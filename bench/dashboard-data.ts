@@ -85,7 +85,7 @@ export function tableSizes(dir: string): Map<TableName, number> {
 }
 
 /** Tables whose rows belong to one edition (edition_id first in the key, so an edition's rows are contiguous). */
-const PER_EDITION: readonly TableName[] = ['term_topic', 'term_track', 'term_stats'];
+const PER_EDITION: readonly TableName[] = ['term_topic', 'term_stats'];
 
 /** Rows of one edition set, streamed from a table file without reading it whole. */
 async function editionSlice(file: string, editions: ReadonlySet<string>): Promise<{ bytes: Uint8Array; rows: number }> {

@@ -59,12 +59,15 @@ function readOurManifest(dir: string): OurManifest | null {
   try {
     const stats = statSync(path);
     if (!stats.isFile() || stats.size > MANIFEST_BYTES) return null;
-    const manifest = JSON.parse(readFileSync(path, 'utf8')) as { tool?: { name?: unknown }; tables?: unknown };
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as { tool?: { name?: unknown }; tables?: unknown; derived_parquet?: unknown };
     if (manifest?.tool?.name !== 'crosstrack' || !Array.isArray(manifest.tables)) return null;
     const files = new Set<string>([MANIFEST_FILE]);
     for (const table of manifest.tables as { file?: unknown; csv?: unknown; parquet?: unknown }[]) {
       if (typeof table?.file === 'string') files.add(table.file);
       if (typeof table?.csv === 'string') files.add(table.csv);
+      if (typeof table?.parquet === 'string') files.add(table.parquet);
+    }
+    for (const table of (Array.isArray(manifest.derived_parquet) ? manifest.derived_parquet : []) as { parquet?: unknown }[]) {
       if (typeof table?.parquet === 'string') files.add(table.parquet);
     }
     return { files };

@@ -6,6 +6,11 @@
  * `<table>.parquet` (zstd) beside it. Read back rather than computed again, so the Parquet
  * file holds exactly the Arrow table's rows, in its order.
  *
+ * term_track and track_overlap, which no .arrow file holds (the dashboard derives them), are
+ * derived here by the dashboard's own SQL (src/lib/db/derive.ts, generic verbs removed) from the
+ * term_topic, terms and tracks just read, and written in their key order as `<table>.parquet`
+ * too, so Parquet users keep the keyness and overlap figures (manifest.derived_parquet).
+ *
  * One DuckDB thread: the writer then cuts row groups at the same rows every run, so a rerun on
  * the same input writes the same bytes (tested).
  */
@@ -13,7 +18,9 @@ import { createReadStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { RecordBatchReader, type Data } from 'apache-arrow';
 import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { TABLES, parquetFile, type ColumnType, type ManifestTable, type TableSpec } from '../contract.ts';
+import { TABLES, parquetFile, type ColumnType, type ManifestDerivedParquet, type ManifestTable, type TableName, type TableSpec } from '../contract.ts';
+import { REMOVED_DERIVATIONS, runDerivation, WHOLLY_DERIVED } from '../../src/lib/db/derive.ts';
+import { nodeConnector } from '../../src/lib/db/node.ts';
 import { fsFailure } from '../files.ts';
 import { createDirSink } from './sink.ts';
 
@@ -140,9 +147,14 @@ function asErrno(error: unknown): NodeJS.ErrnoException {
   return Object.assign(new Error(message), { code: errnoOfDuckdbMessage(message) });
 }
 
+/** What the derivation of term_track and track_overlap reads. */
+const DERIVATION_SOURCES: readonly TableName[] = ['term_topic', 'terms', 'tracks'];
+
 export interface ParquetResult {
   /** The manifest's tables, each with its `parquet` file. */
   tables: ManifestTable[];
+  /** The derived tables written as Parquet (none when a source table is not in `tables`). */
+  derived: ManifestDerivedParquet[];
   /** Rows in each Parquet file, by table (read back from the file's metadata). */
   rows: Record<string, number>;
 }
@@ -162,35 +174,55 @@ export async function writeParquetTables(
   const sink = createDirSink(dir);
   const rows: Record<string, number> = {};
   const written: ManifestTable[] = [];
+  const derived: ManifestDerivedParquet[] = [];
+  const listed = new Set(tables.map((t) => t.name));
+  const toDerive = DERIVATION_SOURCES.every((name) => listed.has(name)) ? WHOLLY_DERIVED.filter((name) => !listed.has(name)) : [];
+  const copyOut = async (name: TableName, from: string) => {
+    const file = parquetFile(name);
+    const target = join(dir, file);
+    // Created here first, so the folder's own refusals (EACCES, EROFS …) carry their errno.
+    sink.open(file, { hash: false }).close();
+    try {
+      await conn.run(
+        `COPY (${from}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL ${ZSTD_LEVEL}, DICTIONARY_SIZE_LIMIT 0)`
+      );
+    } catch (error) {
+      throw fsFailure(asErrno(error), target, 'write');
+    }
+    const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${quoteLiteral(target)})`);
+    return { file, rows: Number(count.getRowObjectsJS()[0].n) };
+  };
   try {
     for (const table of tables) {
       const spec = TABLES[table.name];
-      const file = parquetFile(table.name);
-      const target = join(dir, file);
       await conn.run(createTableSql(spec));
       const appended = await appendArrowFile(conn, spec, join(dir, table.file));
-      // Created here first, so the folder's own refusals (EACCES, EROFS …) carry their errno.
-      sink.open(file, { hash: false }).close();
-      try {
-        await conn.run(
-          `COPY ${quoteIdent(spec.name)} TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL ${ZSTD_LEVEL}, DICTIONARY_SIZE_LIMIT 0)`
-        );
-      } catch (error) {
-        throw fsFailure(asErrno(error), target, 'write');
-      }
-      await conn.run(`DROP TABLE ${quoteIdent(spec.name)}`);
-      const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${quoteLiteral(target)})`);
-      rows[table.name] = Number(count.getRowObjectsJS()[0].n);
+      const { file, rows: count } = await copyOut(table.name, `FROM ${quoteIdent(spec.name)}`);
+      if (!(toDerive.length > 0 && DERIVATION_SOURCES.includes(table.name))) await conn.run(`DROP TABLE ${quoteIdent(spec.name)}`);
+      rows[table.name] = count;
       if (rows[table.name] !== appended || appended !== table.rows) {
         throw new Error(`${file}: ${rows[table.name]} rows written, ${appended} read from ${table.file}, ${table.rows} in the manifest`);
       }
       const { name, file: arrow, csv, ...rest } = table;
       written.push({ name, file: arrow, csv, parquet: file, ...rest });
-      progress(written.length, tables.length, name);
+      progress(written.length, tables.length + toDerive.length, name);
+    }
+    if (toDerive.length > 0) {
+      const db = nodeConnector(conn);
+      const editions = (await db.query<{ id: string }>({ sql: 'SELECT DISTINCT edition_id AS id FROM term_topic ORDER BY id' })).map((r) => r.id);
+      for (const name of toDerive) {
+        const spec = TABLES[name];
+        await conn.run(createTableSql(spec));
+        await runDerivation(db, REMOVED_DERIVATIONS.find((d) => d.name === name)!, editions, { minPairCount: 1 });
+        const { file, rows: count } = await copyOut(name, `FROM ${quoteIdent(name)} ORDER BY ${spec.key.map(quoteIdent).join(', ')}`);
+        await conn.run(`DROP TABLE ${quoteIdent(name)}`);
+        derived.push({ name, parquet: file, rows: count });
+        progress(written.length + derived.length, tables.length + toDerive.length, name);
+      }
     }
   } finally {
     conn.closeSync();
     instance.closeSync();
   }
-  return { tables: written, rows };
+  return { tables: written, derived, rows };
 }

@@ -5,7 +5,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main, parseCliArgs } from '../../analysis/cli.ts';
-import type { Manifest } from '../../analysis/contract.ts';
+import { TABLES, type Manifest } from '../../analysis/contract.ts';
+import { loadTables } from '../../src/lib/db/load.ts';
+import { openNodeConnector } from '../../src/lib/db/node.ts';
 import { sha256Hex } from '../../analysis/hash.ts';
 import { AnalysisError } from '../../analysis/messages.ts';
 import { fsFailure } from '../../analysis/files.ts';
@@ -108,13 +110,44 @@ describe('npm run analyze -- --format parquet on the bundled editions', () => {
     conn.closeSync();
   });
 
+  it('writes term_track and track_overlap, which have no Arrow file, as Parquet: the rows the dashboard derives, in key order', async () => {
+    expect(manifest.derived_parquet?.map((t) => [t.name, t.parquet])).toEqual([
+      ['term_track', 'term_track.parquet'],
+      ['track_overlap', 'track_overlap.parquet']
+    ]);
+    const dashboard = await openNodeConnector();
+    const conn = await instance.connect();
+    try {
+      await loadTables(dashboard, manifest, async (file) => new Uint8Array(readFileSync(join(out, file))));
+      for (const { name, parquet, rows } of manifest.derived_parquet!) {
+        expect(existsSync(join(out, `${name}.arrow`)), name).toBe(false);
+        const order = TABLES[name].key.join(', ');
+        const derived = await dashboard.query<Record<string, unknown>>({ sql: `SELECT * FROM ${name} WHERE generic_verbs = 'removed' ORDER BY ${order}` });
+        const written = (await conn.runAndReadAll(`SELECT * FROM read_parquet('${join(out, parquet)}')`)).getRowObjectsJS();
+        expect(rows, name).toBeGreaterThan(100);
+        expect(written.length, name).toBe(rows);
+        // Floats to 1e-12 relative: DuckDB's sums over more threads than the writer's one may round differently.
+        written.forEach((row, i) => {
+          for (const [column, spec] of Object.entries(TABLES[name].columns)) {
+            const [got, want] = [row[column], derived[i][column]];
+            if (spec.type === 'float') expect(Math.abs((got as number) - (want as number)), `${name} row ${i} ${column}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want as number)));
+            else expect(got, `${name} row ${i} ${column}`).toEqual(want);
+          }
+        });
+      }
+    } finally {
+      conn.closeSync();
+      await dashboard.close();
+    }
+  });
+
   it('leaves the Arrow tables and CSV copies byte-identical to a run without it; only the manifest names more', () => {
     const withParquet = snapshot(out);
     const without = snapshot(plain);
     for (const [file, hash] of Object.entries(without)) if (file !== 'manifest.json') expect(withParquet[file], file).toBe(hash);
     const plainManifest: Manifest = JSON.parse(readFileSync(join(plain, 'manifest.json'), 'utf8'));
     expect(manifest.tables.map(({ parquet, ...rest }) => (expect(parquet).toBeTruthy(), rest))).toEqual(plainManifest.tables);
-    expect({ ...manifest, tables: [] }).toEqual({ ...plainManifest, tables: [] });
+    expect({ ...manifest, tables: [], derived_parquet: undefined }).toEqual({ ...plainManifest, tables: [] });
   });
 
   it('writes byte-identical files on a second run over its own output (the folder is recognised as ours)', async () => {
