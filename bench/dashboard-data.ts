@@ -115,7 +115,7 @@ export interface LoadedTable {
 }
 
 export interface DerivedRows {
-  /** 'kept' (term_track, term_stats, track_overlap) or 'cooccurrence'. */
+  /** The derivation: 'term_track', 'track_overlap', 'kept' (the 'kept' rows of those and term_stats) or 'cooccurrence'. */
   name: string;
   /** Milliseconds the derivation took for the loaded editions. */
   ms: number;

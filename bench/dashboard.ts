@@ -100,8 +100,8 @@ async function queries() {
       `      ${mb(total)} MB is too big for DuckDB-WASM (a wasm32 heap holds at most 4 GB, and the tables take more room\n` +
         `      in DuckDB than in Arrow). Loaded instead what a 1,000-edition dashboard would load for the edition being\n` +
         `      viewed — every view filters by edition: the cross-edition tables whole (editions, tracks, topics, terms,\n` +
-        `      themes, track_overlap, theme_track, near_duplicates) and term_topic, term_track and term_stats\n` +
-        `      for three editions (${chosen.join(', ')}), cooccurrence derived for them. Queries that span editions (termTrend,\n` +
+        `      themes, theme_track, near_duplicates) and term_topic and term_stats for three editions\n` +
+        `      (${chosen.join(', ')}), term_track, track_overlap and cooccurrence derived for them. Queries that span editions (termTrend,\n` +
         `      searchTopics in all editions) see the whole topics table but only those editions' term rows.`
     );
   }

@@ -72,7 +72,8 @@ describe('track page', () => {
     await openTrack(page, 10);
     expect((await page.locator('h1').textContent())?.trim()).toBe('气象服务');
     expect(await page.locator('article[id^="topic-"]').count()).toBe(6);
-    // Key terms and overlap: two vega charts with bars.
+    // Key terms and overlap: two vega charts with bars (each table is derived when first read, so the second may come later).
+    await page.locator('.vega').nth(1).locator('.mark-rect path').first().waitFor({ timeout: 60_000 });
     expect(await page.locator('.vega').count()).toBe(2);
     expect(await page.locator('.vega').nth(0).locator('.mark-rect path').count()).toBeGreaterThan(5);
     expect(await page.locator('.vega').nth(1).locator('.mark-rect path').count()).toBe(16);
