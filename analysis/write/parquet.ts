@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { RecordBatchReader, type Data } from 'apache-arrow';
 import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { TABLES, parquetFile, type ColumnType, type ManifestDerivedParquet, type ManifestTable, type TableName, type TableSpec } from '../contract.ts';
-import { REMOVED_DERIVATIONS, runDerivation, WHOLLY_DERIVED } from '../../src/lib/db/derive.ts';
+import { REMOVED_DERIVATIONS, runDerivation } from '../../src/lib/db/derive.ts';
 import { nodeConnector } from '../../src/lib/db/node.ts';
 import { fsFailure } from '../files.ts';
 import { createDirSink } from './sink.ts';
@@ -176,7 +176,7 @@ export async function writeParquetTables(
   const written: ManifestTable[] = [];
   const derived: ManifestDerivedParquet[] = [];
   const listed = new Set(tables.map((t) => t.name));
-  const toDerive = DERIVATION_SOURCES.every((name) => listed.has(name)) ? WHOLLY_DERIVED.filter((name) => !listed.has(name)) : [];
+  const toDerive = DERIVATION_SOURCES.every((name) => listed.has(name)) ? REMOVED_DERIVATIONS.filter((d) => !listed.has(d.name)) : [];
   const copyOut = async (name: TableName, from: string) => {
     const file = parquetFile(name);
     const target = join(dir, file);
@@ -210,10 +210,11 @@ export async function writeParquetTables(
     if (toDerive.length > 0) {
       const db = nodeConnector(conn);
       const editions = (await db.query<{ id: string }>({ sql: 'SELECT DISTINCT edition_id AS id FROM term_topic ORDER BY id' })).map((r) => r.id);
-      for (const name of toDerive) {
+      for (const derivation of toDerive) {
+        const { name } = derivation;
         const spec = TABLES[name];
         await conn.run(createTableSql(spec));
-        await runDerivation(db, REMOVED_DERIVATIONS.find((d) => d.name === name)!, editions, { minPairCount: 1 });
+        await runDerivation(db, derivation, editions, { minPairCount: 1 });
         const { file, rows: count } = await copyOut(name, `FROM ${quoteIdent(name)} ORDER BY ${spec.key.map(quoteIdent).join(', ')}`);
         await conn.run(`DROP TABLE ${quoteIdent(name)}`);
         derived.push({ name, parquet: file, rows: count });

@@ -22,6 +22,7 @@
  * dashboard derives on first use (`deriveOnFirstUse`), edition by edition as they are loaded,
  * so the default view never waits for rows it does not show.
  */
+import { DERIVED_TABLE_NAMES } from '../../../analysis/contract.ts';
 import type { Connector, Query, QueryOptions } from './connector.ts';
 import { deriveCooccurrence, SCOPE, scopeMarks } from './derive-cooccurrence.ts';
 
@@ -165,7 +166,7 @@ export interface DeriveOptions {
 
 /** One derived set of rows: which queries read it, and the statements that make it for a scope. */
 export interface Derivation {
-  name: (typeof WHOLLY_DERIVED)[number] | 'kept' | 'cooccurrence';
+  name: VariantTable | 'kept' | 'cooccurrence';
   /** The tables it fills (for messages). */
   tables: readonly string[];
   /** Whether a query may read the rows this derivation adds. */
@@ -192,8 +193,8 @@ const DERIVE_STATEMENT: Record<VariantTable, (variant: Variant) => string> = {
   track_overlap: deriveTrackOverlap
 };
 
-/** The tables whose 'removed' rows are derived too (the files do not hold them; contract.ts DERIVED_TABLE_NAMES). */
-export const WHOLLY_DERIVED = ['term_track', 'track_overlap'] as const satisfies readonly VariantTable[];
+/** The variant tables the files do not hold at all (contract.ts DERIVED_TABLE_NAMES): their 'removed' rows are derived too. */
+export const WHOLLY_DERIVED: readonly VariantTable[] = VARIANT_TABLES.filter((table) => DERIVED_TABLE_NAMES.includes(table));
 
 const MENTIONS_VARIANT_TABLE = new RegExp(`\\b(${VARIANT_TABLES.join('|')})\\b`, 'i');
 const mentions = (table: string) => new RegExp(`\\b${table}\\b`, 'i');
@@ -250,7 +251,7 @@ export function boundEditions(q: Query, loaded: readonly string[]): readonly str
  * (every view binds the one it shows): a query naming the table may read them. One derivation
  * per table, so 总览, which reads term_track alone, does not wait for track_overlap.
  */
-function removedDerivation(table: (typeof WHOLLY_DERIVED)[number]): Derivation {
+function removedDerivation(table: VariantTable): Derivation & { name: VariantTable } {
   const named = mentions(table);
   return {
     name: table,
@@ -261,7 +262,7 @@ function removedDerivation(table: (typeof WHOLLY_DERIVED)[number]): Derivation {
   };
 }
 
-export const REMOVED_DERIVATIONS: readonly Derivation[] = WHOLLY_DERIVED.map(removedDerivation);
+export const REMOVED_DERIVATIONS: readonly (Derivation & { name: VariantTable })[] = WHOLLY_DERIVED.map(removedDerivation);
 
 export const COOCCURRENCE_DERIVATION: Derivation = {
   name: 'cooccurrence',
