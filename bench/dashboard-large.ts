@@ -1,7 +1,7 @@
 /**
  * The dashboard on the 1,000-edition synthetic corpus, as a user opens it: for each route a
  * new browser profile (nothing cached), the time from page.goto to the first chart, the
- * bytes of tables fetched (as sent, compressed), and the memory of the browser's processes (RSS summed over the
+ * bytes of tables fetched (as sent, compressed), and the memory of the browser's processes (the tab's renderer, PSS and RSS summed over the
  * profile's processes: the page, DuckDB-WASM's worker, the GPU and network services).
  * The server serves the corpus read-only (CROSSTRACK_READONLY=1), its tables/ a link to
  * bench/out. Run by bench/dashboard.ts; BENCH_DASHBOARD_LARGE=0 skips it.
@@ -15,27 +15,43 @@ import { syntheticOutput } from './dashboard-data.ts';
 
 const CHART = 'main section.frame .chart svg';
 
-/** RSS in bytes of every process whose command line names the profile. */
-function profileRss(profile: string): number {
-  let total = 0;
+export interface ProfileMemory {
+  /** RSS summed over the profile's processes: counts the pages they share once per process. */
+  rssSum: number;
+  /** PSS summed: each shared page split between its processes, so the browser's real share of RAM. */
+  pss: number;
+  /** RSS of the largest renderer: the tab, with DuckDB-WASM's worker (what the task manager shows for it). */
+  tab: number;
+}
+
+/** Memory in bytes of every process whose command line names the profile. */
+function profileMemory(profile: string): ProfileMemory {
+  const memory = { rssSum: 0, pss: 0, tab: 0 };
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (rss) total += Number(rss[1]) * 1024;
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!command.includes(profile)) continue;
+      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+      const pss = Number(/Pss:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+      memory.rssSum += rss;
+      memory.pss += pss;
+      if (command.includes('--type=renderer')) memory.tab = Math.max(memory.tab, rss);
     } catch {
       // The process ended meanwhile.
     }
   }
-  return total;
+  return memory;
 }
+
+const peakOf = (a: ProfileMemory, b: ProfileMemory): ProfileMemory => ({ rssSum: Math.max(a.rssSum, b.rssSum), pss: Math.max(a.pss, b.pss), tab: Math.max(a.tab, b.tab) });
 
 export interface LargeTiming {
   path: string;
   seconds: number | null;
   fetchedMb: number;
   requests: number;
-  rssMb: number;
+  /** Peaks, MB. */
+  memoryMb: ProfileMemory;
   note?: string;
 }
 
@@ -83,8 +99,9 @@ export async function timeLargeCorpus(editions: number, log: (line: string) => v
       });
       let fetched = 0;
       let requests = 0;
-      let peak = 0;
-      const sampler = setInterval(() => (peak = Math.max(peak, profileRss(profile))), 200);
+      let peak: ProfileMemory = { rssSum: 0, pss: 0, tab: 0 };
+      const sampler = setInterval(() => (peak = peakOf(peak, profileMemory(profile))), 200);
+      const inMb = () => ({ rssSum: peak.rssSum / 1e6, pss: peak.pss / 1e6, tab: peak.tab / 1e6 });
       try {
         const page = await context.newPage();
         page.on('response', (response) => {
@@ -98,11 +115,11 @@ export async function timeLargeCorpus(editions: number, log: (line: string) => v
         const seconds = (performance.now() - started) / 1000;
         // Let the rest of the page's queries finish before reading the memory.
         await page.waitForTimeout(1500);
-        peak = Math.max(peak, profileRss(profile));
-        results.push({ path: decodeURIComponent(route.path), seconds, fetchedMb: fetched / 1e6, requests, rssMb: peak / 1e6 });
+        peak = peakOf(peak, profileMemory(profile));
+        results.push({ path: decodeURIComponent(route.path), seconds, fetchedMb: fetched / 1e6, requests, memoryMb: inMb() });
       } catch (error) {
         const note = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        results.push({ path: decodeURIComponent(route.path), seconds: null, fetchedMb: fetched / 1e6, requests, rssMb: peak / 1e6, note });
+        results.push({ path: decodeURIComponent(route.path), seconds: null, fetchedMb: fetched / 1e6, requests, memoryMb: inMb(), note });
       } finally {
         clearInterval(sampler);
         await context.close();

@@ -131,14 +131,17 @@ async function queries() {
 async function large() {
   log(`Dashboard on ${EDITIONS} synthetic editions (new browser profile per route: nothing cached; goals: first chart < 1.5 s, tab < 1.5 GB)`);
   const results = await timeLargeCorpus(EDITIONS, log);
-  log(`route                                  | first chart s | fetched MB (br) | requests | browser RSS MB`);
-  log(`---------------------------------------|---------------|-----------------|----------|---------------`);
+  log(`route                                  | first chart s | fetched MB (br) | requests | tab MB | browser PSS MB | RSS summed MB`);
+  log(`---------------------------------------|---------------|-----------------|----------|--------|----------------|--------------`);
   for (const r of results) {
     const shown = r.path.length > 38 ? `${r.path.slice(0, 35)}…` : r.path;
     const seconds = r.seconds === null ? `– (${r.note})` : r.seconds.toFixed(2);
-    log(`${pad(shown, 38)} | ${seconds.padStart(13)} | ${mb(r.fetchedMb * 1e6).padStart(15)} | ${String(r.requests).padStart(8)} | ${r.rssMb.toFixed(0).padStart(14)}`);
+    const memory = r.memoryMb;
+    log(`${pad(shown, 38)} | ${seconds.padStart(13)} | ${mb(r.fetchedMb * 1e6).padStart(15)} | ${String(r.requests).padStart(8)} | ${memory.tab.toFixed(0).padStart(6)} | ${memory.pss.toFixed(0).padStart(14)} | ${memory.rssSum.toFixed(0).padStart(13)}`);
   }
   log(`  A page loads the editions it shows (state/edition-scope.ts); the SQL console loads every edition.`);
+  log(`  tab: RSS of the page's renderer (DuckDB-WASM's worker included); browser PSS: every process of the profile, shared pages split`);
+  log(`  between them; RSS summed: the same processes' RSS added up (what earlier runs printed; counts shared pages once per process).`);
   log();
 }
 

@@ -17,7 +17,7 @@ import {
   loadTables,
   prefetchBytes,
   type DataErrorCode,
-  type LoadedEditions,
+  LoadedEditions,
   type LoadProgress
 } from './db/load.ts';
 import type { Need } from './db/slices.ts';
@@ -104,7 +104,7 @@ export class AppState {
   /** Pending while tables are being replaced: views' queries wait for it. */
   private swapping: Promise<void> | null = null;
   /** The editions each per-edition table holds in the engine. */
-  private loaded: LoadedEditions = new Map();
+  private loaded = new LoadedEditions();
   /** The last load of editions a page needed; the next one queues behind it. */
   private editionLoad: Promise<void> = Promise.resolve();
   /** The connector views hold until the engine is attached to it. */

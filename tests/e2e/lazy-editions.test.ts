@@ -102,6 +102,44 @@ describe('tables per edition', () => {
     await page.close();
   });
 
+  it('a term page fetches the term’s own rows of the other editions, and its trend is the one a full load shows', async () => {
+    const [newest] = [...manifest.editions].sort((a, b) => b.year - a.year);
+    const page = await browser.context.newPage();
+    const log = watchPage(page, server.url);
+    const seen: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/data/term_stats.arrow')) seen.push(url);
+    });
+    const pairText = async () => {
+      await page.locator('.pair .num').first().waitFor({ timeout: 60_000 });
+      return page.locator('.pair').allInnerTexts();
+    };
+    await page.goto(`${server.url}/terms/${encodeURIComponent('数据')}?edition=${newest.edition_id}`);
+    const lazyTrend = await pairText();
+    expect(lazyTrend.length).toBe(manifest.editions.length - 1);
+    // The shown edition whole; of the others, the term's rows alone (never the whole file).
+    expect(seen.map((u) => [...u.searchParams.entries()])).toEqual([
+      [['edition', newest.edition_id]],
+      [['term', '数据'], ['except', newest.edition_id]]
+    ]);
+    // Every table whole (the SQL console reads them all), then the same term page again.
+    await page.getByRole('navigation').locator('a', { hasText: 'SQL' }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/sql'));
+    await page.locator('textarea').first().fill('SELECT COUNT(DISTINCT edition_id)::INTEGER AS n FROM term_stats');
+    await page.getByRole('button', { name: '运行' }).click();
+    await page.waitForFunction((n) => (document.querySelector('main table') as HTMLElement | null)?.innerText.includes(String(n)) ?? false, manifest.editions.length, { timeout: 60_000 });
+    // Back through the console's own history entries (its query is kept in the URL) to the term page.
+    for (let i = 0; i < 5 && !page.url().includes('/terms/'); i++) {
+      await page.goBack({ waitUntil: 'commit' });
+      await page.waitForTimeout(200);
+    }
+    expect(page.url()).toContain('/terms/');
+    expect(await pairText()).toEqual(lazyTrend);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('a page that reads every edition (the SQL console) loads the rest, once', async () => {
     const [newest] = [...manifest.editions].sort((a, b) => b.year - a.year);
     const page = await browser.context.newPage();

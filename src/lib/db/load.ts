@@ -11,11 +11,12 @@ import {
   isSlicedTable,
   DERIVED_TABLE_NAMES,
   DEFAULT_MIN_PAIR_COUNT,
+  STORED_VARIANTS,
   type Manifest,
   type ManifestTable,
   type TableName
 } from '../../../analysis/contract.ts';
-import { editionsOf, isOnDemand, needsTable, sliceRequests, sliceRows, type Need } from './slices.ts';
+import { editionsOf, isOnDemand, needsTable, sliceRequests, sliceRows, termRequests, termsOf, type Need } from './slices.ts';
 import type { LoadableConnector } from './connector.ts';
 import { quoteIdent, tableDdl } from './schema.ts';
 import { DERIVATIONS, loadedEditions, runDerivation } from './derive.ts';
@@ -121,8 +122,14 @@ export interface LoadReport {
   loaded: LoadedEditions;
 }
 
-/** The tables in the engine: for a per-edition table the editions it holds; a table loaded whole holds every edition. */
-export type LoadedEditions = Map<TableName, Set<string>>;
+/**
+ * The tables in the engine: for a per-edition table the editions it holds whole; a table
+ * loaded whole holds every edition. `terms` names, per table, the terms whose rows every
+ * other edition holds too (EditionNeed.termRows): those editions are not loaded, only those rows.
+ */
+export class LoadedEditions extends Map<TableName, Set<string>> {
+  readonly terms = new Map<TableName, Set<string>>();
+}
 
 export type FetchBytes = (file: string) => Promise<Uint8Array>;
 
@@ -155,26 +162,36 @@ interface TablePlan {
   files: string[];
   rows: number;
   editions: string[];
+  /** Requests for single terms' rows in the editions not held whole (counts unknown in advance). */
+  termFiles: string[];
+  terms: string[];
 }
 
 function planTable(table: ManifestTable, manifest: Manifest, need: Need, loaded: LoadedEditions): TablePlan | null {
   if (!isSlicedTable(table.name) || !table.slices) {
     if (loaded.has(table.name) || (isOnDemand(table.name) && !needsTable(need, table.name))) return null;
     const every = (manifest.editions ?? []).map((e) => e.edition_id);
-    return { table, files: table.rows > 0 ? [table.file] : [], rows: table.rows, editions: every };
+    return { table, files: table.rows > 0 ? [table.file] : [], rows: table.rows, editions: every, termFiles: [], terms: [] };
   }
   const have = loaded.get(table.name) ?? new Set<string>();
   const missing = editionsOf(need, { ...table, name: table.name }).filter((id) => !have.has(id));
   const files = sliceRequests(table, missing, have);
-  return { table, files, rows: sliceRows(table, missing), editions: missing };
+  const whole = new Set([...have, ...missing]);
+  const held = loaded.terms.get(table.name) ?? new Set<string>();
+  const terms = termsOf(need, table.name).filter((term) => !held.has(term));
+  const termFiles = terms.flatMap((term) => termRequests(table, term, whole));
+  return { table, files, rows: sliceRows(table, missing), editions: missing, termFiles, terms };
 }
 
 /**
  * The files a load would fetch: with `loaded` empty, the first load's (to start the downloads
  * early); otherwise the ones `need` adds — none when the engine already holds what it asks.
  */
-export function filesToFetch(manifest: Manifest, need: Need, loaded: LoadedEditions = new Map()): string[] {
-  return manifest.tables.flatMap((t) => planTable(t, manifest, need, loaded)?.files ?? []);
+export function filesToFetch(manifest: Manifest, need: Need, loaded: LoadedEditions = new LoadedEditions()): string[] {
+  return manifest.tables.flatMap((t) => {
+    const plan = planTable(t, manifest, need, loaded);
+    return plan ? [...plan.files, ...plan.termFiles] : [];
+  });
 }
 
 /**
@@ -194,7 +211,7 @@ export async function loadTables(
 ): Promise<LoadReport> {
   const listed = new Set<TableName>(manifest.tables.map((t) => t.name));
   for (const name of TABLE_NAMES) await connector.query({ sql: tableDdl(name) });
-  const loaded: LoadedEditions = new Map();
+  const loaded = new LoadedEditions();
   await fill(connector, manifest, fetchBytes, options.need ?? 'all', loaded, onProgress, true);
   if (options.deriveKept !== false) {
     // Derived rows come from term_topic: the editions whose term_topic rows are in.
@@ -238,16 +255,16 @@ async function fill(
   const plans = manifest.tables.flatMap((t) => planTable(t, manifest, need, loaded) ?? []);
   const downloads = new Map(
     plans.map((plan) => {
-      const bytes = Promise.all(plan.files.map((file) => fetchBytes(file)));
+      const bytes = Promise.all([...plan.files, ...plan.termFiles].map((file) => fetchBytes(file)));
       bytes.catch(() => {}); // reported when awaited below, in table order
       return [plan.table.name, bytes] as const;
     })
   );
-  const total = plans.filter((p) => p.files.length > 0).length;
+  const total = plans.filter((p) => p.files.length + p.termFiles.length > 0).length;
   let done = 0;
   for (const plan of plans) {
     const { table } = plan;
-    if (plan.files.length > 0) {
+    if (plan.files.length + plan.termFiles.length > 0) {
       onProgress({ done: done++, total, table: table.name });
       let parts: Uint8Array[];
       try {
@@ -255,18 +272,33 @@ async function fill(
       } catch (error) {
         throw new DataError('table-fetch', { table: table.name, file: table.file, reason: reasonOf(error) }, { cause: error });
       }
+      // An edition that held some terms' rows only is about to come whole: drop those first.
+      if (!first && (loaded.terms.get(table.name)?.size ?? 0) > 0 && plan.editions.length > 0) {
+        // Only the stored rows: derived ones (the 'kept' variant) are not in the slices.
+        const stored = 'generic_verbs' in TABLES[table.name].columns ? ` AND generic_verbs IN (${STORED_VARIANTS.map((v) => `'${v}'`).join(', ')})` : '';
+        await connector.query({
+          sql: `DELETE FROM ${quoteIdent(table.name)} WHERE edition_id IN (${plan.editions.map(() => '?').join(', ')})${stored}`,
+          params: plan.editions
+        });
+      }
       const before = first ? 0 : await rowCount(connector, table.name);
       try {
-        for (const bytes of parts) await connector.insertArrow(table.name, bytes);
+        for (const bytes of parts.slice(0, plan.files.length)) await connector.insertArrow(table.name, bytes);
       } catch (error) {
         throw new DataError('table-load', { table: table.name, reason: reasonOf(error) }, { cause: error });
       }
       const found = (await rowCount(connector, table.name)) - before;
       if (found !== plan.rows) throw new DataError('table-rows', { table: table.name, expected: plan.rows, found });
+      try {
+        for (const bytes of parts.slice(plan.files.length)) await connector.insertArrow(table.name, bytes);
+      } catch (error) {
+        throw new DataError('table-load', { table: table.name, reason: reasonOf(error) }, { cause: error });
+      }
     }
     const have = loaded.get(table.name) ?? new Set<string>();
     for (const id of plan.editions) have.add(id);
     loaded.set(table.name, have);
+    if (plan.terms.length > 0) loaded.terms.set(table.name, new Set([...(loaded.terms.get(table.name) ?? []), ...plan.terms]));
   }
   onProgress({ done: total, total, table: null });
 }

@@ -18,6 +18,48 @@ export interface EditionNeed {
   editions: string[];
   everyEdition: SlicedTableName[];
   onDemand?: OnDemandTableName[];
+  /**
+   * One term's rows of a table in every edition, where the page reads no other row of the
+   * other editions (the term page's trend): a few KB instead of the whole table.
+   */
+  termRows?: { table: TermRowsTableName; term: string }[];
+}
+
+/**
+ * The per-edition tables a page may take single terms' rows of. Not term_topic: the derived
+ * tables treat an edition with term_topic rows as complete.
+ */
+export const TERM_ROWS_TABLES = ['term_stats'] as const satisfies readonly SlicedTableName[];
+export type TermRowsTableName = (typeof TERM_ROWS_TABLES)[number];
+
+/** The terms `need` asks of a table in every edition (none when the whole table is needed anyway). */
+export function termsOf(need: Need, table: SlicedTableName): string[] {
+  if (need === 'all' || need.everyEdition.includes(table)) return [];
+  return [...new Set((need.termRows ?? []).filter((r) => r.table === table).map((r) => r.term))];
+}
+
+/** The term a request asks for (`?term=`), or null when it names none, several or an overlong one. */
+export function requestedTerm(search: URLSearchParams): string | null {
+  const terms = search.getAll('term');
+  return terms.length === 1 && terms[0] !== '' && terms[0].length <= MAX_TERM_CHARS ? terms[0] : null;
+}
+
+/** Longer than any term a dictionary holds. */
+export const MAX_TERM_CHARS = 64;
+
+/** The requests for one term's rows in every edition of a table but the `whole` ones (those already hold them). */
+export function termRequests(table: ManifestTable, term: string, whole: ReadonlySet<string>): string[] {
+  const all = Object.keys(table.slices?.editions ?? {});
+  const wanted = all.filter((id) => !whole.has(id));
+  if (wanted.length === 0) return [];
+  const key = `term=${encodeURIComponent(term)}`;
+  const list = (name: string, ids: readonly string[]) => ids.map((id) => `&${name}=${encodeURIComponent(id)}`).join('');
+  if (whole.size === 0) return [`${table.file}?${key}`];
+  const others = all.filter((id) => whole.has(id));
+  if (others.length <= MAX_IDS_PER_REQUEST) return [`${table.file}?${key}${list('except', others)}`];
+  const files: string[] = [];
+  for (let i = 0; i < wanted.length; i += MAX_IDS_PER_REQUEST) files.push(`${table.file}?${key}${list('edition', wanted.slice(i, i + MAX_IDS_PER_REQUEST))}`);
+  return files;
 }
 
 export function needsTable(need: Need, table: OnDemandTableName): boolean {

@@ -11,7 +11,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { ARROW_EOS, MANIFEST_FILE, type Manifest, type ManifestTable } from '../../../analysis/contract.ts';
 import { contentTypeFor } from './security.ts';
-import { requestedEditions, sliceRanges } from '../db/slices.ts';
+import { requestedEditions, requestedTerm, sliceRanges } from '../db/slices.ts';
+import { hasTermColumn, termRowsStream } from './term-rows.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
@@ -96,14 +97,28 @@ export async function readSlices(path: string, table: ManifestTable, editions: r
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-/** `?edition=ID` (repeatable) or `?except=ID` on a per-edition table's .arrow file: only those editions' rows. */
+/** A short stable tag of a term, for the ETag (which must stay ASCII). */
+function termTag(term: string): string {
+  let hash = 2166136261;
+  for (const byte of new TextEncoder().encode(term)) hash = Math.imul(hash ^ byte, 16777619) >>> 0;
+  return hash.toString(36);
+}
+
+/**
+ * `?edition=ID` (repeatable) or `?except=ID` on a per-edition table's .arrow file: only those
+ * editions' rows; `?term=T` (with or without them): only that term's rows (term-rows.ts).
+ */
 export async function serveTableFile(dir: string, manifest: Manifest | null, file: string, request: Request): Promise<Response> {
   if (file !== MANIFEST_FILE && (manifest === null || !listedFiles(manifest).has(file))) return notFound();
   const search = new URL(request.url).searchParams;
-  const asksSlices = search.has('edition') || search.has('except');
+  const term = requestedTerm(search);
+  const asksSlices = search.has('edition') || search.has('except') || search.has('term');
   const sliced = asksSlices ? manifest?.tables.find((t) => t.file === file && t.slices) : undefined;
   if (asksSlices && !sliced) return notFound();
-  const found = sliced ? await readSlices(join(dir, file), sliced, requestedEditions(sliced, search) ?? []) : await readCurrent(join(dir, file));
+  if (search.has('term') && (term === null || !hasTermColumn(sliced!.name))) return notFound();
+  const editions = sliced ? (requestedEditions(sliced, search) ?? Object.keys(sliced.slices!.editions)) : [];
+  let found = sliced ? await readSlices(join(dir, file), sliced, editions) : await readCurrent(join(dir, file));
+  if (found && term !== null) found = { bytes: termRowsStream(sliced!.name, found.bytes, term), tag: `${found.tag.slice(0, -1)}-t${termTag(term)}"` };
   if (!found) return notFound();
   const extension = /\.[a-z]+$/.exec(file)?.[0] ?? '';
   const headers = new Headers({

@@ -37,11 +37,13 @@ export function editionsNeeded({ routeId, params, search, manifest }: ScopeInput
     case '/manage':
       return one();
     case '/terms/[term]': {
-      // termTrend: the term's rate in every edition; title tokens from term_topic when one is
-      // titles-only, and the generic-verbs-kept rates are derived from term_topic.
+      // termTrend: the term's rate in every edition (its term_stats rows alone); title tokens
+      // from term_topic when one is titles-only, and the generic-verbs-kept rates are derived
+      // from term_topic.
       const titlesOnly = manifest.editions.some((e) => !e.has_bodies);
       const kept = parseFilters(search, manifest).genericVerbs === 'kept';
-      return one('term_stats', ...(titlesOnly || kept ? (['term_topic'] as const) : []));
+      const need = one(...(titlesOnly || kept ? (['term_topic'] as const) : []));
+      return params.term ? { ...need, termRows: [{ table: 'term_stats', term: params.term }] } : one('term_stats');
     }
     case '/tracks/[edition]/[track]': {
       // trackNearDuplicates shows the other side's topic title, from any edition.

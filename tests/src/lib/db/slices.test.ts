@@ -5,15 +5,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EDITION_SLICED_TABLES, TABLE_NAMES, isSlicedTable, type Manifest } from '../../../../analysis/contract.ts';
 import { filesToFetch, loadEditions, loadTables, type FetchBytes } from '../../../../src/lib/db/load.ts';
 import { openNodeConnector } from '../../../../src/lib/db/node.ts';
+import type { Connector } from '../../../../src/lib/db/connector.ts';
 import { cutSlices, sliceRequests } from '../../../../src/lib/db/slices.ts';
+import { termRowsStream } from '../../../../src/lib/server/term-rows.ts';
+import { tableFromIPC } from 'apache-arrow';
 import { deriveOnFirstUse } from '../../../../src/lib/db/derive.ts';
 import { serveTableFile } from '../../../../src/lib/server/tables.ts';
+import { termTrend } from '../../../../src/lib/queries/term.ts';
 import { memoryFixture } from '../fixture/write.ts';
 
 const HUNAN = '2026-hunan';
 const XIAMEN = '2025-fujian-xiamen';
 
-async function dump(db: Awaited<ReturnType<typeof openNodeConnector>>, table: string) {
+async function dump(db: Pick<Connector, 'query'>, table: string) {
   return db.query({ sql: `SELECT * FROM ${table} ORDER BY ALL` });
 }
 
@@ -104,6 +108,39 @@ describe('per-edition slices of the Arrow tables', () => {
     }
   });
 
+  it('one term’s rows of term_stats in every edition: the trend is the whole load’s, and the edition that comes whole later is complete', async () => {
+    const { manifest, fetchBytes } = await memoryFixture();
+    const fetched: string[] = [];
+    const logged: FetchBytes = (f) => (fetched.push(f), fetchBytes(f));
+    const whole = await openNodeConnector();
+    const lazy = await openNodeConnector();
+    try {
+      await loadTables(whole, manifest, fetchBytes);
+      const need = { editions: [HUNAN], everyEdition: ['term_topic' as const], termRows: [{ table: 'term_stats' as const, term: '数据' }] };
+      const report = await loadTables(lazy, manifest, logged, () => {}, { deriveKept: false, need });
+      expect(fetched.filter((f) => f.startsWith('term_stats'))).toEqual([`term_stats.arrow?edition=${HUNAN}`, `term_stats.arrow?term=${encodeURIComponent('数据')}&except=${HUNAN}`]);
+      expect(await editionCounts(lazy, `(SELECT * FROM term_stats WHERE edition_id <> '${HUNAN}')`)).toEqual({ [XIAMEN]: 1 });
+      expect([...report.loaded.get('term_stats')!]).toEqual([HUNAN]);
+      expect([...report.loaded.terms.get('term_stats')!]).toEqual(['数据']);
+      expect(filesToFetch(manifest, need, report.loaded)).toEqual([]);
+      const views = deriveOnFirstUse(lazy, { minPairCount: manifest.options.min_pair_count, editions: () => [...report.loaded.get('term_topic')!] });
+      for (const genericVerbs of ['removed', 'kept'] as const) {
+        const trend = termTrend({ term: '数据', genericVerbs });
+        expect(await views.query(trend), genericVerbs).toEqual(await whole.query(trend));
+      }
+      // Another term: its rows alone; then Xiamen whole, without the rows taken for the terms twice
+      // and without losing the 'kept' rows already derived for it.
+      fetched.length = 0;
+      await loadEditions(lazy, manifest, logged, { ...need, termRows: [{ table: 'term_stats', term: '模型' }] }, report.loaded);
+      expect(fetched).toEqual([`term_stats.arrow?term=${encodeURIComponent('模型')}&except=${HUNAN}`]);
+      await loadEditions(lazy, manifest, logged, { editions: [XIAMEN], everyEdition: [] }, report.loaded);
+      for (const name of TABLE_NAMES) expect(await dump(views, name), name).toEqual(await dump(whole, name));
+    } finally {
+      await whole.close();
+      await lazy.close();
+    }
+  });
+
   it('a table needed for every edition comes in one request that leaves out what is loaded', async () => {
     const { manifest } = await memoryFixture();
     const table = structuredClone(manifest.tables.find((t) => t.name === 'term_stats')!);
@@ -145,6 +182,18 @@ describe('the server cuts slices from disk', () => {
     expect((await get(`${table.file}?edition=${XIAMEN}&edition=${HUNAN}`)).bytes).toEqual(whole);
     expect((await get(`${table.file}?edition=nope`)).bytes).toEqual(cutSlices(table, whole, []));
     expect((await get(`terms.arrow?edition=${HUNAN}`)).status).toBe(404);
+    // ?term=: that term's rows of the asked editions, as a stream of the table's own schema.
+    const stats = manifest.tables.find((t) => t.name === 'term_stats')!;
+    const statsWhole = new Uint8Array(files.get(stats.file)!);
+    const term = encodeURIComponent('数据');
+    const dataRows = await get(`${stats.file}?term=${term}&except=${HUNAN}`);
+    expect(dataRows).toEqual({ status: 200, bytes: termRowsStream('term_stats', cutSlices(stats, statsWhole, [XIAMEN]), '数据') });
+    expect(tableFromIPC(dataRows.bytes).toArray().map((r) => [r.edition_id, r.term, r.count])).toEqual([[XIAMEN, '数据', 3]]);
+    expect(tableFromIPC((await get(`${stats.file}?term=${term}`)).bytes).numRows).toBe(2);
+    expect(tableFromIPC((await get(`${stats.file}?term=${encodeURIComponent('没有')}`)).bytes).numRows).toBe(0);
+    for (const bad of [`${stats.file}?term=`, `${stats.file}?term=a&term=b`, `${stats.file}?term=${'长'.repeat(65)}`, `topics.arrow?term=${term}`, `terms.arrow?term=${term}`]) {
+      expect((await get(bad)).status, bad).toBe(404);
+    }
     // A file that is not the one the manifest describes (swapped meanwhile) is not cut.
     const stale = structuredClone(manifest);
     stale.tables.find((t) => t.name === 'term_topic')!.bytes += 1;

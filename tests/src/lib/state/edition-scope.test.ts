@@ -19,12 +19,15 @@ describe('editionsNeeded', () => {
     }
   });
 
-  it('a term page reads the term’s rate in every edition, and title tokens when an edition is titles-only', async () => {
+  it('a term page reads the term’s rows of term_stats in every edition, and title tokens when an edition is titles-only', async () => {
     const { manifest } = await memoryFixture();
-    expect(await scope('/terms/[term]', '', { term: '数据' }, manifest)).toEqual({ editions: [HUNAN], everyEdition: ['term_stats', 'term_topic'] });
+    const termRows = [{ table: 'term_stats', term: '数据' }];
+    expect(await scope('/terms/[term]', '', { term: '数据' }, manifest)).toEqual({ editions: [HUNAN], everyEdition: ['term_topic'], termRows });
     const withBodies = structuredClone(manifest);
     for (const e of withBodies.editions) e.has_bodies = true;
-    expect(await scope('/terms/[term]', '', { term: '数据' }, withBodies)).toEqual({ editions: [HUNAN], everyEdition: ['term_stats'] });
+    expect(await scope('/terms/[term]', '', { term: '数据' }, withBodies)).toEqual({ editions: [HUNAN], everyEdition: [], termRows });
+    // The kept rates are derived from every edition's term_topic.
+    expect(await scope('/terms/[term]', 'verbs=kept', { term: '数据' }, withBodies)).toEqual({ editions: [HUNAN], everyEdition: ['term_topic'], termRows });
   });
 
   it('a track page needs its own edition and the topics of every edition (near-duplicates name them)', async () => {
