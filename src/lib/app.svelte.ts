@@ -22,6 +22,7 @@ import {
 } from './db/load.ts';
 import type { Need } from './db/slices.ts';
 import { editionsNeeded } from './state/edition-scope.ts';
+import { openEngine } from './db/engine.ts';
 import { LOCKDOWN_SQL } from './db/wasm-connection.ts';
 import { deriveOnFirstUse } from './db/derive.ts';
 import { AnsweringConnector, type AnswerMap } from './db/first-answers.ts';
@@ -117,6 +118,8 @@ export class AppState {
     basePath: string;
     firstAnswers?: Promise<AnswerMap | null>;
     firstDrawings?: ReadonlyMap<string, string>;
+    /** DuckDB-WASM already starting (the layout starts it before the manifest arrives). */
+    engine?: Promise<LoadableConnector>;
   }) {
     this.manifest = init.manifest;
     this.manifestProblem = init.problem;
@@ -124,7 +127,13 @@ export class AppState {
     this.basePath = init.basePath;
     if (init.manifest) this.answerFirst(init.firstAnswers ?? Promise.resolve(null));
     this.firstDrawings = init.firstDrawings ?? new Map();
+    this.engineStarting = init.manifest ? (init.engine ?? null) : null;
+    // No tables to load into it: let the early engine go (a later start opens its own).
+    if (!init.manifest) void init.engine?.then((c) => c.close()).catch(() => {});
   }
+
+  /** The engine the layout started early, taken by the first start. */
+  private engineStarting: Promise<LoadableConnector> | null;
 
   /** The server's drawings of 总览's first charts (first-paint.ts), by spec hash. */
   private readonly firstDrawings: ReadonlyMap<string, string>;
@@ -237,8 +246,9 @@ export class AppState {
     const fetchBytes = prefetchBytes(fetchBytesFrom(fetchFn, this.dataBase), filesToFetch(manifest, need));
     let connector;
     try {
-      const { openWasmConnector } = await import('./db/wasm.ts');
-      connector = await openWasmConnector();
+      const early = this.engineStarting;
+      this.engineStarting = null;
+      connector = await (early ?? openEngine());
       performance.mark('crosstrack:engine-ready');
     } catch (error) {
       console.error(error);

@@ -13,6 +13,7 @@ import { fetchFirstAnswers, readFirstData, readFirstDrawings, usableAnswers, typ
 import type { DataProblem } from '$lib/app.svelte.ts';
 import type { Manifest } from '$analysis/contract.ts';
 import { loadVega } from '$lib/charts/vega-modules.ts';
+import { openEngine } from '$lib/db/engine.ts';
 import type { LayoutLoad } from './$types';
 
 export const ssr = false;
@@ -25,6 +26,10 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   const embedded = readFirstData(document);
   const firstDrawings = readFirstDrawings(document);
   const manifest = embedded ? Promise.resolve().then(() => validateManifest(embedded.manifest)) : loadManifest(fetch, dataBase);
+  // Every page but 总览 (whose first screen is in its HTML) waits for the engine: start it now,
+  // while the manifest travels. 总览 starts it once its first screen is up, as before.
+  const engine = embedded ? undefined : openEngine();
+  engine?.catch(() => {}); // reported when the app awaits it
   // Read once, untracked: the layout's load must not run again on every navigation.
   const { overview, edition } = untrack(() => ({
     overview: (url.pathname.slice(basePath.length) || '/') === '/',
@@ -38,12 +43,12 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
       ? manifest.then((m) => usableAnswers(embedded.answers, m)).catch(() => null)
       : fetchFirstAnswers(fetch, basePath, edition, manifest.catch((): Manifest | null => null));
   try {
-    return { manifest: await manifest, problem: null, dataBase, basePath, firstAnswers, firstDrawings };
+    return { manifest: await manifest, problem: null, dataBase, basePath, firstAnswers, firstDrawings, engine };
   } catch (error) {
     const problem: DataProblem =
       error instanceof DataError
         ? { code: error.code, detail: error.detail }
         : { code: 'manifest-unreadable', detail: { url: `${dataBase}/manifest.json`, reason: String(error) } };
-    return { manifest: null, problem, dataBase, basePath, firstAnswers, firstDrawings };
+    return { manifest: null, problem, dataBase, basePath, firstAnswers, firstDrawings, engine };
   }
 };
