@@ -281,19 +281,18 @@ async function fill(
           params: plan.editions
         });
       }
+      const insert = async (streams: Uint8Array[]) => {
+        try {
+          for (const bytes of streams) await connector.insertArrow(table.name, bytes);
+        } catch (error) {
+          throw new DataError('table-load', { table: table.name, reason: reasonOf(error) }, { cause: error });
+        }
+      };
       const before = first ? 0 : await rowCount(connector, table.name);
-      try {
-        for (const bytes of parts.slice(0, plan.files.length)) await connector.insertArrow(table.name, bytes);
-      } catch (error) {
-        throw new DataError('table-load', { table: table.name, reason: reasonOf(error) }, { cause: error });
-      }
+      await insert(parts.slice(0, plan.files.length));
       const found = (await rowCount(connector, table.name)) - before;
       if (found !== plan.rows) throw new DataError('table-rows', { table: table.name, expected: plan.rows, found });
-      try {
-        for (const bytes of parts.slice(plan.files.length)) await connector.insertArrow(table.name, bytes);
-      } catch (error) {
-        throw new DataError('table-load', { table: table.name, reason: reasonOf(error) }, { cause: error });
-      }
+      await insert(parts.slice(plan.files.length));
     }
     const have = loaded.get(table.name) ?? new Set<string>();
     for (const id of plan.editions) have.add(id);

@@ -97,12 +97,11 @@ export async function readSlices(path: string, table: ManifestTable, editions: r
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-/** A short stable tag of a term, for the ETag (which must stay ASCII). */
-function termTag(term: string): string {
-  let hash = 2166136261;
-  for (const byte of new TextEncoder().encode(term)) hash = Math.imul(hash ^ byte, 16777619) >>> 0;
-  return hash.toString(36);
-}
+/**
+ * The term in the ETag (which must stay ASCII), exactly: the tag also keys the compressed
+ * copies, so two terms must never share one.
+ */
+const termTag = (term: string): string => Buffer.from(term, 'utf8').toString('base64url');
 
 /**
  * `?edition=ID` (repeatable) or `?except=ID` on a per-edition table's .arrow file: only those

@@ -9,6 +9,7 @@ import type { Connector } from '../../../../src/lib/db/connector.ts';
 import { cutSlices, sliceRequests } from '../../../../src/lib/db/slices.ts';
 import { termRowsStream } from '../../../../src/lib/server/term-rows.ts';
 import { tableFromIPC } from 'apache-arrow';
+import { gunzipSync } from 'node:zlib';
 import { deriveOnFirstUse } from '../../../../src/lib/db/derive.ts';
 import { serveTableFile } from '../../../../src/lib/server/tables.ts';
 import { termTrend } from '../../../../src/lib/queries/term.ts';
@@ -191,6 +192,15 @@ describe('the server cuts slices from disk', () => {
     expect(tableFromIPC(dataRows.bytes).toArray().map((r) => [r.edition_id, r.term, r.count])).toEqual([[XIAMEN, '数据', 3]]);
     expect(tableFromIPC((await get(`${stats.file}?term=${term}`)).bytes).numRows).toBe(2);
     expect(tableFromIPC((await get(`${stats.file}?term=${encodeURIComponent('没有')}`)).bytes).numRows).toBe(0);
+    // Each term has its own ETag, which also keys the server's compressed copies.
+    const compressedTags = await Promise.all(['数据', '模型'].map(async (t) => {
+      const response = await serveTableFile(dir, manifest, stats.file, new Request(`http://localhost/data/${stats.file}?term=${encodeURIComponent(t)}`, { headers: { 'accept-encoding': 'gzip' } }));
+      const body = new Uint8Array(await response.arrayBuffer());
+      const rows = tableFromIPC(response.headers.get('content-encoding') === 'gzip' ? gunzipSync(body) : body).toArray().map((r) => r.term);
+      return { tag: response.headers.get('etag'), rows: [...new Set(rows)] };
+    }));
+    expect(compressedTags[0].tag).not.toBe(compressedTags[1].tag);
+    expect(compressedTags.map((c) => c.rows)).toEqual([['数据'], ['模型']]);
     for (const bad of [`${stats.file}?term=`, `${stats.file}?term=a&term=b`, `${stats.file}?term=${'长'.repeat(65)}`, `topics.arrow?term=${term}`, `terms.arrow?term=${term}`]) {
       expect((await get(bad)).status, bad).toBe(404);
     }
