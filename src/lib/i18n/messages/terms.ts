@@ -97,6 +97,8 @@ export const TERMS = {
   'term.helpNpmi': m('归一化点互信息，−1 到 1：0 表示互不相关，1 表示总是一起出现。', 'Normalised pointwise mutual information, −1 to 1: 0 = independent, 1 = always together.'),
   'term.trendTitle': m('“{term}”在各版本中的每万词频次', 'Rate of {term} by edition (per 10,000 tokens)'),
   'term.trendPair': m('{b} 相对 {a}', '{b} against {a}'),
+  'term.trendEarlier': m('下列为最近的比较；更早的 {n} 对未列出。', 'The most recent comparisons; {n} earlier ones are not listed.'),
+  'term.trendShowAll': m('列出全部 {n} 对', 'List all {n}'),
   'term.trendNote': m('对数比与 G² 以较早的版本为参照：正值表示在较新的版本中更常见。', 'Log ratio and G² take the earlier edition as reference: positive = more frequent in the newer edition.'),
   'term.helpTrend': m('每一万个词中该词出现的次数，可在篇幅不同的版本之间比较。', 'Occurrences per 10,000 tokens, comparable between editions of different length.'),
   'term.helpTrendLogRatio': m('较新版本频率 ÷ 较早版本频率，取以 2 为底的对数：+1 表示翻倍，−1 表示减半，0 表示不变。', 'log₂ of (rate in the newer edition ÷ rate in the earlier one): +1 = doubled, −1 = halved, 0 = unchanged.'),
