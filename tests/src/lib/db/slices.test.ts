@@ -27,6 +27,14 @@ async function editionCounts(db: Awaited<ReturnType<typeof openNodeConnector>>, 
   return Object.fromEntries(rows.map((r) => [r.edition_id, r.n]));
 }
 
+/** The fixture, a fetch that logs what it is asked, an engine to load whole and one to load lazily. */
+async function twoEngines() {
+  const { manifest, fetchBytes } = await memoryFixture();
+  const fetched: string[] = [];
+  const logged: FetchBytes = (f) => (fetched.push(f), fetchBytes(f));
+  return { manifest, fetchBytes, fetched, logged, whole: await openNodeConnector(), lazy: await openNodeConnector() };
+}
+
 describe('per-edition slices of the Arrow tables', () => {
   it('the writer records where each edition lies; the slices of every edition add up to the file', async () => {
     const { manifest, files } = await memoryFixture();
@@ -41,11 +49,7 @@ describe('per-edition slices of the Arrow tables', () => {
   });
 
   it('loads one edition, then the other: the tables end up equal to a whole load', async () => {
-    const { manifest, fetchBytes } = await memoryFixture();
-    const fetched: string[] = [];
-    const logged: FetchBytes = (f) => (fetched.push(f), fetchBytes(f));
-    const whole = await openNodeConnector();
-    const lazy = await openNodeConnector();
+    const { manifest, fetchBytes, fetched, logged, whole, lazy } = await twoEngines();
     try {
       await loadTables(whole, manifest, fetchBytes, () => {}, { deriveKept: false });
       const report = await loadTables(lazy, manifest, logged, () => {}, { deriveKept: false, need: { editions: [HUNAN], everyEdition: [] } });
@@ -110,11 +114,7 @@ describe('per-edition slices of the Arrow tables', () => {
   });
 
   it('one term’s rows of term_stats in every edition: the trend is the whole load’s, and the edition that comes whole later is complete', async () => {
-    const { manifest, fetchBytes } = await memoryFixture();
-    const fetched: string[] = [];
-    const logged: FetchBytes = (f) => (fetched.push(f), fetchBytes(f));
-    const whole = await openNodeConnector();
-    const lazy = await openNodeConnector();
+    const { manifest, fetchBytes, fetched, logged, whole, lazy } = await twoEngines();
     try {
       await loadTables(whole, manifest, fetchBytes);
       const need = { editions: [HUNAN], everyEdition: ['term_topic' as const], termRows: [{ table: 'term_stats' as const, term: '数据' }] };
