@@ -17,7 +17,6 @@ import { AnalysisError, cliText, formatDiagnostic, messageText, printable } from
 import type { Diagnostic } from './model.ts';
 import { DEFAULT_MIN_PAIR_COUNT, diagnosticsOf, runPipeline, writeManifest, type Phase, type PipelineEffects } from './pipeline.ts';
 import { createDirSink } from './write/sink.ts';
-import { writeParquetTables } from './write/parquet.ts';
 import { stageOutput, type StagedOutput } from './write/atomic.ts';
 import { fsFailure, isErrnoError, pathKind, readRegularFile } from './files.ts';
 import { LIMITS, MB, withLimits, type Limits } from './limits.ts';
@@ -258,6 +257,8 @@ export async function main(argv: string[]): Promise<number> {
     if (args.format === 'parquet') {
       const parquetStarted = performance.now();
       const progress = (done: number, total: number, name: string) => reporter.progress('parquet', done, total, name);
+      // Loaded only here: the DuckDB binding costs ~0.2 s of start-up that Arrow-only runs never use.
+      const { writeParquetTables } = await import('./write/parquet.ts');
       const parquet = await writeParquetTables(stage.dir, manifest.tables, progress);
       manifest = { ...manifest, tables: parquet.tables, ...(parquet.derived.length ? { derived_parquet: parquet.derived } : {}) };
       writeManifest(createDirSink(stage.dir), manifest);
