@@ -116,7 +116,12 @@ SELECT edition_id, '${variant}', term, count, topics, tracks, ${per10k('count', 
   CASE WHEN min_share >= 1 THEN 0 ELSE least(1, dp / (1 - min_share)) END
 FROM x`;
 
-/** Every pair of tracks: shared terms, Jaccard, TF-IDF cosine, top shared by min(tf) · idf. */
+/**
+ * Every pair of tracks: shared terms, Jaccard, TF-IDF cosine, top shared by min(tf) · idf.
+ * The cosine's sums add their terms in term order (list_sum of an ordered list), not in the
+ * order the rows happen to lie: SUM gave last-digit differences between an engine holding one
+ * edition and one holding all, and between the server's first answers and the page's engine.
+ */
 export const deriveTrackOverlap = (variant: Variant) => `
 INSERT INTO track_overlap
 WITH k AS (${counts(variant)}),
@@ -128,12 +133,12 @@ w AS (
   FROM k JOIN df USING (edition_id, term) JOIN track_counts tc USING (edition_id)
 ),
 norms AS (
-  SELECT edition_id, track_no, SUM((tf * idf) * (tf * idf)) AS squared, COUNT(*) AS terms
+  SELECT edition_id, track_no, list_sum(list((tf * idf) * (tf * idf) ORDER BY term)) AS squared, COUNT(*) AS terms
   FROM w GROUP BY edition_id, track_no
 ),
 shared AS (
   SELECT x.edition_id, x.track_no AS track_a, y.track_no AS track_b, COUNT(*) AS shared,
-    SUM(x.tf * x.idf * y.tf * y.idf) AS dot,
+    list_sum(list(x.tf * x.idf * y.tf * y.idf ORDER BY x.term)) AS dot,
     list(x.term ORDER BY least(x.tf, y.tf) * x.idf DESC, x.term) AS ranked
   FROM w x JOIN w y ON x.edition_id = y.edition_id AND x.term = y.term AND x.track_no < y.track_no
   GROUP BY x.edition_id, x.track_no, y.track_no

@@ -1,5 +1,5 @@
 /**
- * Runs the overview's first queries (queries.ts) for one edition on @duckdb/node-api, over a
+ * Runs a page's first queries (queries.ts: 总览's or 跨赛道's) for one edition on @duckdb/node-api, over a
  * database holding only the rows they read: the tables of FIRST_ANSWER_TABLES (term_track derived
  * from them as in the page, db/derive.ts), created from
  * the browser's own DDL (db/schema.ts), filled from the .arrow files a record batch at a time:
@@ -19,7 +19,7 @@ import { nodeConnector } from '../../db/node.ts';
 import { createTableSql } from '../../db/schema.ts';
 import { readSlices } from '../tables.ts';
 import { drawFirstFigures, type FirstFigure } from './figures.ts';
-import { answerKey, FIRST_ANSWER_TABLES, firstQueries } from './queries.ts';
+import { answerKey, FIRST_ANSWER_TABLES, firstQueries, type FirstRoute } from './queries.ts';
 
 export interface FirstAnswer {
   key: string;
@@ -29,6 +29,8 @@ export interface FirstAnswer {
 export interface FirstAnswers {
   /** The tables' version the answers were computed from (Workspace.tablesVersion). */
   manifest_sha: string | null;
+  /** The page they answer. */
+  route: FirstRoute;
   edition: string | null;
   /** sha256 of every table file read: the page uses the answers only when its manifest lists the same. */
   tables: Partial<Record<TableName, string>>;
@@ -93,10 +95,10 @@ export function jsonExact(value: unknown): boolean {
 }
 
 /** The drawings never cost the answers: a chart that fails to draw is drawn by the page. */
-async function figuresOf(manifest: Manifest, edition: string, answers: FirstAnswer[]): Promise<FirstFigure[]> {
+async function figuresOf(manifest: Manifest, edition: string, answers: FirstAnswer[], route: FirstRoute): Promise<FirstFigure[]> {
   try {
     // Copies: vega marks the rows it is given (a symbol per row), and these are the answers sent.
-    return await drawFirstFigures(manifest, edition, new Map(answers.map((a) => [a.key, structuredClone(a.rows)])));
+    return await drawFirstFigures(manifest, edition, new Map(answers.map((a) => [a.key, structuredClone(a.rows)])), route);
   } catch (error) {
     console.error(`首屏图表未能在服务器绘制 / the first charts could not be drawn on the server: ${String(error)}`);
     return [];
@@ -104,11 +106,17 @@ async function figuresOf(manifest: Manifest, edition: string, answers: FirstAnsw
 }
 
 /**
- * The first answers for `?edition=<rawEdition>` from the tables in `dir` (listed by
+ * The first answers of `route` for `?edition=<rawEdition>` from the tables in `dir` (listed by
  * `manifest`). Tables the manifest does not list are created empty, as in the browser.
  */
-export async function computeFirstAnswers(dir: string, manifest: Manifest, rawEdition: string | null, version: string | null): Promise<FirstAnswers> {
-  const { edition, queries } = firstQueries(manifest, rawEdition);
+export async function computeFirstAnswers(
+  dir: string,
+  manifest: Manifest,
+  rawEdition: string | null,
+  version: string | null,
+  route: FirstRoute = '/'
+): Promise<FirstAnswers> {
+  const { edition, queries } = firstQueries(manifest, rawEdition, route);
   const instance = await DuckDBInstance.create(':memory:', PARQUET_DUCKDB_OPTIONS);
   const conn = await instance.connect();
   const db = nodeConnector(conn, () => instance.closeSync());
@@ -127,14 +135,14 @@ export async function computeFirstAnswers(dir: string, manifest: Manifest, rawEd
     }
     const answers: FirstAnswer[] = [];
     const omitted: string[] = [];
-    // term_track is derived for the edition, as the page derives it.
+    // term_track (and track_overlap) are derived for the edition, as the page derives them.
     const views = deriveOnFirstUse(db, { minPairCount: manifest.options?.min_pair_count ?? DEFAULT_MIN_PAIR_COUNT, editions: () => [edition] });
     for (const query of queries) {
       const rows = await views.query<Record<string, unknown>>(query);
       if (jsonExact(rows)) answers.push({ key: answerKey(query), rows });
       else omitted.push(answerKey(query));
     }
-    return { manifest_sha: version, edition, tables, answers, omitted, figures: await figuresOf(manifest, edition, answers) };
+    return { manifest_sha: version, route, edition, tables, answers, omitted, figures: await figuresOf(manifest, edition, answers, route) };
   } finally {
     await db.close();
   }

@@ -1,5 +1,5 @@
 /**
- * 总览's first charts drawn on the server, from the first answers' rows, so the page shows
+ * The first charts of 总览 and 跨赛道 drawn on the server, from the first answers' rows, so the page shows
  * them before its JavaScript, vega or DuckDB-WASM have loaded. Each is the SVG vega draws
  * for the page's own spec (same recipe, same rows, same config), laid out at the width the
  * chart has on a 1280 px wide window, with label widths from the bundled font
@@ -14,9 +14,7 @@ import type { Manifest } from '../../../../analysis/contract.ts';
 import { specHash } from '../../charts/spec-hash.ts';
 import { sizedSpec, vegaSvg } from '../../export/figure.ts';
 import { themeOptions, type ThemeOption } from '../../queries/filters.ts';
-import { recipeContext, type QueryRecipe } from '../../report/recipe.ts';
-import { overviewCross, overviewHeatmap, overviewTop } from '../../report/recipes/overview.ts';
-import { answerKey } from './queries.ts';
+import { answerKey, drawnRecipes, firstContext, type FirstRoute } from './queries.ts';
 import { bundledFontWidths, type WidthOf } from './text-width.ts';
 
 export interface FirstFigure {
@@ -36,8 +34,6 @@ export interface FirstFigure {
 /** Charts whose spec says width: 'container' are drawn as wide as 高频词条's chart is at 1280 px. */
 export const CONTAINER_WIDTH = 453;
 
-const RECIPES: readonly QueryRecipe<never>[] = [overviewTop, overviewHeatmap, overviewCross] as QueryRecipe<never>[];
-
 interface Metrics {
   width: WidthOf;
 }
@@ -53,15 +49,20 @@ function svgSize(svg: string): { width: number; height: number } {
   return { width: read('width'), height: read('height') };
 }
 
-/** The drawings for the edition's default overview; [] when the font is missing. */
-export async function drawFirstFigures(manifest: Manifest, edition: string, rowsOf: ReadonlyMap<string, readonly Record<string, unknown>[]>): Promise<FirstFigure[]> {
+/** The drawings for the edition's default page on `route`; [] when the font is missing. */
+export async function drawFirstFigures(
+  manifest: Manifest,
+  edition: string,
+  rowsOf: ReadonlyMap<string, readonly Record<string, unknown>[]>,
+  route: FirstRoute = '/'
+): Promise<FirstFigure[]> {
   const widths = bundledFontWidths();
   if (!widths) return [];
   useFontWidths(widths);
   const themes = (rowsOf.get(answerKey(themeOptions())) ?? []) as unknown as ThemeOption[];
-  const ctx = recipeContext({ manifest, lang: 'zh', path: '/', search: new URLSearchParams({ edition }), themes });
+  const ctx = firstContext(manifest, edition, route, themes);
   const figures: FirstFigure[] = [];
-  for (const recipe of RECIPES) {
+  for (const recipe of drawnRecipes(route)) {
     const query = recipe.query(ctx);
     const rows = query && rowsOf.get(answerKey(query));
     if (!rows || rows.length === 0) continue;

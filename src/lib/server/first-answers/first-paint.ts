@@ -1,11 +1,11 @@
 /**
- * 总览's HTML carries its own first screen: the manifest and the first answers as a JSON data
+ * The HTML of 总览 and of 跨赛道 carries its own first screen: the manifest and the first answers as a JSON data
  * block the page reads instead of fetching them, and the first charts the server drew
  * (figures.ts) in a plain copy of the page's frames, shown until the page has mounted and
  * shows the same drawings in its own frames (+layout.svelte removes the copy). No script:
  * the copy is HTML and SVG, so it paints as soon as the HTML has arrived.
  *
- *   GET / (view settings: none but ?edition=) ─► answers ready? ─► <script type="application/json" id="crosstrack-first">
+ *   GET / or /overlap (view settings: none but ?edition=) ─► answers ready? ─► <script type="application/json" id="crosstrack-first">
  *                                                         └────► <div id="first-paint"> masthead + frames + SVG
  */
 import type { Manifest } from '../../../../analysis/contract.ts';
@@ -18,6 +18,7 @@ import { answerKey } from './queries.ts';
 import { FIRST_DATA_ID, FIRST_PAINT_ID } from '../../first-paint.ts';
 import { NAV } from '../../nav.ts';
 import type { FirstAnswers } from './compute.ts';
+import type { FirstRoute } from './queries.ts';
 
 
 /** What the page reads from the data block (db/first-answers.ts readFirstData). */
@@ -69,7 +70,9 @@ const STYLE = `#first-paint{position:fixed;inset:0;z-index:50;overflow:hidden;ba
 #first-paint li .num{color:#57606a}
 #first-paint .fp-switch{background:#fff;border:1px solid #d8dee4;border-radius:6px;padding:0.55rem 1.25rem;color:#57606a;min-height:1.6rem}
 #first-paint .fp-note{margin:0;padding:0.3rem 0.6rem;background:#eef3f8;color:#57606a}
-#first-paint .fp-panel h2{margin:0 0 0.5rem}`;
+#first-paint .fp-panel h2{margin:0 0 0.5rem}
+#first-paint .fp-controls{display:flex;flex-wrap:wrap;gap:1.5rem}
+#first-paint .fp-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(36rem,1fr));gap:1rem;align-items:start}`;
 
 interface Drawing {
   title: string;
@@ -129,22 +132,39 @@ function countsHtml(data: FirstData): string {
   );
 }
 
-/** The data block, and the drawn first screen when `paint` (and there is something drawn). */
-export function firstPaintHtml(data: FirstData, figures: FirstAnswers['figures'], paint: boolean): string {
-  const block = `<script type="application/json" id="${FIRST_DATA_ID}">${scriptJson(data)}</script>`;
-  if (!paint || figures.length === 0) return block;
+/** The page's own part of the copy, below the shell: 总览's counts and charts, or 跨赛道's heatmap. */
+function mainHtml(data: FirstData, figures: FirstAnswers['figures'], route: FirstRoute): string {
   const zh = (key: Parameters<typeof translate>[1]) => translate('zh', key);
+  const waiting = `<section class="frame"><p class="fp-sub">${escapeHtml(zh('status.engine'))}</p></section>`;
+  if (route === '/overlap') {
+    const switches = [
+      `${zh('overlap.metric')}：${zh('overlap.jaccard')}`,
+      `${zh('overlap.weight')}：${zh('overlap.weightShared')}`
+    ].map((text) => `<div class="fp-switch">${escapeHtml(text)}</div>`);
+    return (
+      `<h1>${escapeHtml(zh('overlap.heading'))}</h1><div class="fp-controls">${switches.join('')}</div>` +
+      `<div class="fp-grid">${figures.map((f) => frame(f, '')).join('')}${waiting}</div>`
+    );
+  }
   const byRecipe = new Map(figures.map((f) => [f.recipe, f]));
   const top = byRecipe.get('overview.top');
   const rest = figures.filter((f) => f !== top);
+  const pair = top ? `<div class="fp-pair">${frame(top, '')}${waiting}</div>` : '';
+  return `<h1>${escapeHtml(zh('overview.heading'))}</h1>${countsHtml(data)}${pair}${rest.map((f) => frame(f, '')).join('')}`;
+}
+
+/** The data block, and the drawn first screen of `route` when `paint` (and there is something drawn). */
+export function firstPaintHtml(data: FirstData, figures: FirstAnswers['figures'], paint: boolean, route: FirstRoute = '/'): string {
+  const block = `<script type="application/json" id="${FIRST_DATA_ID}">${scriptJson(data)}</script>`;
+  if (!paint || figures.length === 0) return block;
+  const zh = (key: Parameters<typeof translate>[1]) => translate('zh', key);
   const nav = NAV.map((item) => `<span>${escapeHtml(zh(item.key))}</span>`).join('');
-  const pair = top ? `<div class="fp-pair">${frame(top, '')}<section class="frame"><p class="fp-sub">${escapeHtml(zh('status.engine'))}</p></section></div>` : '';
   // The drawing first: the browser paints it while the (larger) data block is still arriving.
   return (
-    `<div id="${FIRST_PAINT_ID}" aria-busy="true"><style>${STYLE}</style>` +
+    `<div id="${FIRST_PAINT_ID}" data-route="${escapeHtml(route)}" aria-busy="true"><style>${STYLE}</style>` +
     `<div class="fp-top"><div class="fp-bar"><strong>${escapeHtml(zh('app.name'))}</strong><span>${escapeHtml(zh('app.title'))}</span></div>` +
     `<div class="fp-bar fp-nav">${nav}</div><div class="fp-filters">${escapeHtml(filtersText(data))}</div></div>` +
-    `<main><p class="fp-note" role="status">${escapeHtml(zh('status.firstPaint'))}</p><h1>${escapeHtml(zh('overview.heading'))}</h1>${countsHtml(data)}${pair}${rest.map((f) => frame(f, '')).join('')}</main></div>` +
+    `<main><p class="fp-note" role="status">${escapeHtml(zh('status.firstPaint'))}</p>${mainHtml(data, figures, route)}</main></div>` +
     block
   );
 }

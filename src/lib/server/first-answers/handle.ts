@@ -1,5 +1,5 @@
 /**
- * The hook that writes 总览's first screen into its HTML (first-paint.ts). The answers are
+ * The hook that writes the first screen of 总览 and 跨赛道 into their HTML (first-paint.ts). The answers are
  * computed ahead (index.ts); a visitor who comes before they are ready waits at most
  * WAIT_MS and then gets the plain page, which asks /api/first-answers itself.
  */
@@ -7,6 +7,7 @@ import type { Handle } from '@sveltejs/kit';
 import { getWorkspace } from '../workspace/index.ts';
 import { firstPaintHtml, paintsFirst } from './first-paint.ts';
 import { firstAnswers, type FirstAnswers } from './index.ts';
+import { firstRouteOf } from './queries.ts';
 
 const WAIT_MS = 400;
 
@@ -21,14 +22,15 @@ async function within<T>(pending: Promise<T>, ms: number): Promise<T | null> {
 }
 
 export const firstPaint: Handle = async ({ event, resolve }) => {
-  if (event.request.method !== 'GET' || event.route.id !== '/') return resolve(event);
+  const route = firstRouteOf(event.route.id);
+  if (event.request.method !== 'GET' || route === null) return resolve(event);
   const workspace = getWorkspace();
   const manifest = workspace.manifest();
-  const found: FirstAnswers | null = manifest ? await within(firstAnswers(workspace).get(event.url.searchParams.get('edition')), WAIT_MS) : null;
+  const found: FirstAnswers | null = manifest ? await within(firstAnswers(workspace).get(event.url.searchParams.get('edition'), route), WAIT_MS) : null;
   // The answers must be the manifest's: tables swapped meanwhile are the page's to load.
   if (!manifest || !found || found.answers.length === 0 || workspace.manifest() !== manifest) return resolve(event);
   const { figures, ...answers } = found;
-  const inserted = firstPaintHtml({ manifest, answers }, figures, paintsFirst(event.url.searchParams));
+  const inserted = firstPaintHtml({ manifest, answers }, figures, paintsFirst(event.url.searchParams), route);
   return resolve(event, {
     transformPageChunk: ({ html }) => html.replace(/<body\b[^>]*>/, (open) => `${open}${inserted}`)
   });

@@ -1,9 +1,10 @@
 /**
- * The server's first answers to 总览 (GET /api/first-answers?edition=ID): computed once per
- * (tables version, edition) and kept in memory, the default edition's right after the server
- * starts and again whenever the workspace's tables change, so no visitor waits for them.
+ * The server's first answers to 总览 (GET /api/first-answers?edition=ID, and in its HTML) and
+ * to 跨赛道 (in its HTML): computed once per (tables version, page, edition) and kept in memory,
+ * the default edition's for both pages right after the server starts and again whenever the
+ * workspace's tables change, so no visitor waits for them.
  *
- *   tables version v, edition e ──► cache hit? ──► answers
+ *   tables version v, page r, edition e ──► cache hit? ──► answers
  *        │ miss
  *        ▼
  *   compute.ts (Node DuckDB, only e's rows) ──► tables version still v? ──► cached, answered
@@ -12,6 +13,7 @@
 import type { Manifest } from '../../../../analysis/contract.ts';
 import { parseFilters } from '../../state/filters.ts';
 import { computeFirstAnswers, type FirstAnswers } from './compute.ts';
+import { FIRST_ROUTES, type FirstRoute } from './queries.ts';
 
 export type { FirstAnswers } from './compute.ts';
 
@@ -23,11 +25,11 @@ export interface AnswerSource {
   subscribeTables(listener: () => void): () => void;
 }
 
-/** Editions kept per tables version (the default one is always among them once asked). */
+/** (page, edition) answers kept per tables version (the defaults are always among them once asked). */
 const KEPT_EDITIONS = 8;
 const ATTEMPTS = 3;
 
-const EMPTY: FirstAnswers = { manifest_sha: null, edition: null, tables: {}, answers: [], omitted: [], figures: [] };
+const empty = (route: FirstRoute): FirstAnswers => ({ manifest_sha: null, route, edition: null, tables: {}, answers: [], omitted: [], figures: [] });
 
 export class FirstAnswerService {
   private readonly cache = new Map<string, Promise<FirstAnswers>>();
@@ -47,22 +49,24 @@ export class FirstAnswerService {
     this.unsubscribe = null;
   }
 
+  /** One page after the other: two at once would share the same two cores for no earlier answer. */
   private warm(): void {
-    this.get(null).catch((error: unknown) => console.error(`首屏数据计算失败 / first answers failed: ${String(error)}`));
+    const report = (error: unknown) => console.error(`首屏数据计算失败 / first answers failed: ${String(error)}`);
+    void FIRST_ROUTES.reduce<Promise<unknown>>((previous, route) => previous.then(() => this.get(null, route).catch(report)), Promise.resolve());
   }
 
-  /** The answers for `?edition=<raw>` (absent or unknown: the edition the overview opens with). */
-  async get(rawEdition: string | null): Promise<FirstAnswers> {
+  /** The answers of `route` for `?edition=<raw>` (absent or unknown: the edition the page opens with). */
+  async get(rawEdition: string | null, route: FirstRoute = '/'): Promise<FirstAnswers> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const version = this.source.tablesVersion();
       const manifest = this.source.manifest();
-      if (!manifest || version === null) return EMPTY;
+      if (!manifest || version === null) return empty(route);
       const edition = parseFilters(new URLSearchParams(rawEdition === null ? '' : { edition: rawEdition }), manifest).edition;
-      if (!edition) return EMPTY;
-      const key = `${version}:${edition}`;
+      if (!edition) return empty(route);
+      const key = `${version}:${route}:${edition}`;
       let pending = this.cache.get(key);
       if (!pending) {
-        pending = computeFirstAnswers(this.source.paths.tables, manifest, edition, version);
+        pending = computeFirstAnswers(this.source.paths.tables, manifest, edition, version, route);
         this.remember(key, pending);
       }
       const answers = await pending.catch((error: unknown) => {
@@ -73,7 +77,7 @@ export class FirstAnswerService {
       if (this.source.tablesVersion() === version) return answers;
       this.cache.delete(key);
     }
-    return EMPTY;
+    return empty(route);
   }
 
   private remember(key: string, pending: Promise<FirstAnswers>): void {

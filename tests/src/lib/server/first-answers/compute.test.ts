@@ -1,14 +1,23 @@
 /**
  * The server's first answers on the real guides equal what DuckDB-WASM (the browser's engine,
  * every table loaded) returns for the same queries, after the trip through JSON, for both
- * bundled editions; values JSON cannot carry are refused.
+ * bundled editions and both pages answered (总览, 跨赛道); values JSON cannot carry are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../../../analysis/contract.ts';
 import type { LoadableConnector } from '../../../../../src/lib/db/connector.ts';
 import { computeFirstAnswers, jsonExact } from '../../../../../src/lib/server/first-answers/compute.ts';
 import { answerKey, firstQueries } from '../../../../../src/lib/server/first-answers/queries.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { REAL_DATA, realConnector } from '../../fixture/real.ts';
+import { openEngine } from '../../fixture/connect.ts';
+import { loadTables } from '../../../../../src/lib/db/load.ts';
+import { deriveOnFirstUse } from '../../../../../src/lib/db/derive.ts';
+import { cutSlices, requestedEditions } from '../../../../../src/lib/db/slices.ts';
+import { themeOptions } from '../../../../../src/lib/queries/filters.ts';
+import { recipeContext } from '../../../../../src/lib/report/recipe.ts';
+import { overlapChord, overlapHeatmap } from '../../../../../src/lib/report/recipes/overlap.ts';
 
 describe('first answers on the real tables', () => {
   let wasm: LoadableConnector;
@@ -20,9 +29,14 @@ describe('first answers on the real tables', () => {
     await wasm?.close();
   });
 
-  it.each(['2026-hunan', '2025-fujian-xiamen'])('equal the wasm engine for every default query of %s', async (edition) => {
-    const out = await computeFirstAnswers(REAL_DATA, manifest, edition, 'v1');
-    const { queries } = firstQueries(manifest, edition);
+  it.each([
+    ['/', '2026-hunan'],
+    ['/', '2025-fujian-xiamen'],
+    ['/overlap', '2026-hunan'],
+    ['/overlap', '2025-fujian-xiamen']
+  ] as const)('equal the wasm engine for every default query of %s on %s', async (route, edition) => {
+    const out = await computeFirstAnswers(REAL_DATA, manifest, edition, 'v1', route);
+    const { queries } = firstQueries(manifest, edition, route);
     expect(out.edition).toBe(edition);
     expect(out.manifest_sha).toBe('v1');
     expect(out.omitted).toEqual([]);
@@ -35,6 +49,47 @@ describe('first answers on the real tables', () => {
     }
     // The tables read are the manifest's, named by their hashes.
     for (const [name, sha] of Object.entries(out.tables)) expect(manifest.tables.find((t) => t.name === name)?.sha256).toBe(sha);
+  });
+
+  // What the page holds when it opens: the shown edition's rows only, derived for it. 跨赛道's
+  // cosine sums floats, so this holds only because the sums go in term order (db/derive.ts).
+  it.each(['2026-hunan', '2025-fujian-xiamen'])("equal for 跨赛道 what the wasm engine gives holding only %s, as the page loads it", async (edition) => {
+    const out = await computeFirstAnswers(REAL_DATA, manifest, edition, 'v1', '/overlap');
+    const { queries } = firstQueries(manifest, edition, '/overlap');
+    expect(out.route).toBe('/overlap');
+    expect(out.omitted).toEqual([]);
+    expect(out.answers.map((a) => a.key)).toEqual(queries.map(answerKey));
+    const lazy = await openEngine('wasm');
+    try {
+      // The files as the server serves them: ?edition= gets that edition's slices.
+      const fetchBytes = async (request: string) => {
+        const [file, query] = request.split('?');
+        const bytes = new Uint8Array(readFileSync(join(REAL_DATA, file)));
+        const table = manifest.tables.find((t) => t.file === file);
+        const editions = query && table?.slices ? requestedEditions(table, new URLSearchParams(query)) : null;
+        return editions && table ? cutSlices(table, bytes, editions) : bytes;
+      };
+      const report = await loadTables(lazy, manifest, fetchBytes, () => {}, {
+        deriveKept: false,
+        need: { editions: [edition], everyEdition: [] }
+      });
+      const views = deriveOnFirstUse(lazy, { minPairCount: manifest.options.min_pair_count, editions: () => [...report.loaded.get('term_topic')!] });
+      const sent = JSON.parse(JSON.stringify(out)) as typeof out;
+      for (const [i, query] of queries.entries()) {
+        const expected = await views.query(query);
+        expect(expected.length, sent.answers[i].key.slice(0, 80)).toBeGreaterThan(0);
+        expect(sent.answers[i].rows, sent.answers[i].key.slice(0, 80)).toStrictEqual(expected);
+      }
+    } finally {
+      await lazy.close();
+    }
+  }, 120_000);
+
+  it("asks 跨赛道's overlap matrix as the page does (its chord reads the same rows), and the theme list", () => {
+    const ctx = recipeContext({ manifest, lang: 'zh', path: '/overlap', search: new URLSearchParams({ edition: '2026-hunan' }) });
+    const keys = firstQueries(manifest, '2026-hunan', '/overlap').queries.map(answerKey);
+    expect(keys).toEqual([answerKey(overlapHeatmap.query(ctx)!), answerKey(themeOptions())]);
+    expect(overlapChord.query(ctx)).toEqual(overlapHeatmap.query(ctx));
   });
 
   it('answers the newest edition for an absent or unknown edition', async () => {

@@ -13,6 +13,7 @@ import { answerKey } from '../../../../../src/lib/server/first-answers/queries.t
 import { themeOptions } from '../../../../../src/lib/queries/filters.ts';
 import { recipeContext } from '../../../../../src/lib/report/recipe.ts';
 import { overviewTop } from '../../../../../src/lib/report/recipes/overview.ts';
+import { overlapHeatmap } from '../../../../../src/lib/report/recipes/overlap.ts';
 import { REAL_DATA } from '../../fixture/real.ts';
 
 describe('first figures on the real tables', () => {
@@ -49,6 +50,23 @@ describe('first figures on the real tables', () => {
     const terms = rows.map((r) => String(r.term));
     for (const term of terms) expect(top.svg).toContain(`>${term}</text>`);
   });
+
+  it("draws 跨赛道's heatmap from its answer: the page's spec hash, one cell per pair of tracks", async () => {
+    const overlap = await computeFirstAnswers(REAL_DATA, manifest, '2026-hunan', 'v1', '/overlap');
+    expect(overlap.figures.map((f) => f.recipe)).toEqual(['overlap.heatmap']);
+    const ctx = recipeContext({ manifest, lang: 'zh', path: '/overlap', search: new URLSearchParams({ edition: '2026-hunan' }) });
+    const rows = overlap.answers.find((a) => a.key === answerKey(overlapHeatmap.query(ctx)!))!.rows;
+    const figure = overlapHeatmap.present(ctx, rows as never[]).figure!;
+    if (figure.kind !== 'vega') throw new Error('the overlap heatmap is a vega chart');
+    const [drawn] = overlap.figures;
+    expect(drawn.hash).toBe(specHash(figure.spec));
+    const tracks = manifest.editions.find((e) => e.edition_id === '2026-hunan')!.tracks;
+    expect(rows.length).toBe(tracks.length * (tracks.length - 1));
+    const cells = drawn.svg.split('class="mark-rect role-mark layer_0_marks"')[1].split('</g>')[0];
+    expect(cells.match(/<path\b/g)?.length).toBe(rows.length);
+    expect(drawn.title).toContain('赛道两两重合度');
+    for (const tr of tracks) expect(drawn.svg).toContain(`>${tr.track_name}</text>`);
+  }, 120_000);
 
   it('lays labels out by the font: the axis leaves room for the longest Chinese label', () => {
     const top = out.figures[0].svg;

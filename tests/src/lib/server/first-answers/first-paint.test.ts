@@ -1,5 +1,5 @@
 /**
- * 总览's first screen in its HTML: the data block parses back to what was put in, whatever the
+ * The first screen of 总览 (and 跨赛道) in its HTML: the data block parses back to what was put in, whatever the
  * guides' text holds (a title with </script> cannot end the block early), the drawings come
  * only for a URL the answers were computed for, and every text is escaped.
  */
@@ -16,7 +16,7 @@ const real = ensureRealData();
 const manifest: Manifest = { ...real, editions: real.editions.map((e) => (e.edition_id === '2026-hunan' ? { ...e, title: hostile } : e)) };
 const data: FirstData = {
   manifest,
-  answers: { manifest_sha: 'v', edition: '2026-hunan', tables: {}, answers: [{ key: hostile, rows: [{ term: hostile }] }], omitted: [] }
+  answers: { manifest_sha: 'v', route: '/', edition: '2026-hunan', tables: {}, answers: [{ key: hostile, rows: [{ term: hostile }] }], omitted: [] }
 };
 const figure = (recipe: string, title: string): FirstFigure => ({
   recipe,
@@ -58,6 +58,17 @@ describe('first paint HTML', () => {
     expect(html).toContain(`<span class="fp-value">${real.summary.topics.toLocaleString('en-US')}</span>`);
     const hunan = real.editions.find((e) => e.edition_id === '2026-hunan')!;
     for (const tr of hunan.tracks) expect(html).toContain(`<span class="name">${tr.track_name}</span>`);
+  });
+
+  it("copies 跨赛道's own screen for /overlap: its heading, switches and two-column grid, not 总览's counts", () => {
+    const html = firstPaintHtml(data, [figure('overlap.heatmap', '赛道两两重合度')], true, '/overlap');
+    expect(html).toContain(`<div id="${FIRST_PAINT_ID}" data-route="/overlap"`);
+    for (const word of ['跨赛道重合度', '度量：Jaccard 系数', '弦宽：共同词数', '赛道两两重合度', '正在启动查询引擎']) expect(html).toContain(word);
+    expect(html).toContain('class="fp-grid"');
+    expect(html).not.toContain('class="fp-cards"');
+    expect(html).not.toContain('<h1>总览</h1>');
+    expect(html.match(/data-spec-hash="abc123"/g)).toHaveLength(1);
+    expect(firstPaintHtml(data, [figure('overview.top', 't')], true)).toContain(`data-route="/"`);
   });
 
   it('escapes the frame texts', () => {

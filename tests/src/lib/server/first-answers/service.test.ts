@@ -41,6 +41,20 @@ describe('FirstAnswerService', () => {
     service.stop();
   });
 
+  it("keeps 跨赛道's answers apart from 总览's, and computes both pages' defaults when watching starts", async () => {
+    const src = source();
+    const service = new FirstAnswerService(src).watch();
+    const overview = await service.get(null);
+    const overlap = await service.get(null, '/overlap');
+    expect(overlap.route).toBe('/overlap');
+    expect(overview.route).toBe('/');
+    expect(overlap.edition).toBe(overview.edition);
+    expect(overlap.answers.map((a) => a.key)).not.toEqual(overview.answers.map((a) => a.key));
+    expect(overlap.figures.map((f) => f.recipe)).toEqual(['overlap.heatmap']);
+    expect(await service.get('2026-hunan', '/overlap')).toBe(overlap);
+    service.stop();
+  });
+
   it('does not hand out answers computed while the tables were swapped', async () => {
     const src = source();
     const service = new FirstAnswerService(src);
