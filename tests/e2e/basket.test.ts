@@ -108,6 +108,8 @@ describe('report basket', () => {
     await page.goto(`${server.url}/overlap?edition=2026-hunan&a=1&b=3`);
     const chord = page.locator('section.frame', { has: page.locator('svg.chord') });
     await chord.locator('svg.chord path').first().waitFor({ timeout: 60_000 });
+    // The chord is drawn from the server's answers; leaving before the engine is in would cut its download.
+    await engineReady(page);
     await chord.locator('details.menu summary').click();
     await chord.getByLabel('PPT 16:9').check();
     await chord.locator('.readout').filter({ hasText: '1,920 × 1,080 像素' }).waitFor();

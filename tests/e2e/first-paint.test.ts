@@ -10,6 +10,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../analysis/contract.ts';
 import type { TopTermRow } from '../../src/lib/queries/overview.ts';
+import { recipeContext } from '../../src/lib/report/recipe.ts';
+import { networkGraph, networkModel } from '../../src/lib/report/recipes/network.ts';
+import { realConnector } from '../src/lib/fixture/real.ts';
 import { engineReady, openDashboard, realTopTerms, SHOTS, watchPage, type Dashboard } from './support.ts';
 
 let dashboard: Dashboard;
@@ -159,6 +162,39 @@ describe('first paint', () => {
     await page.locator('section.pair').first().waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(SHOTS, 'first-paint-overlap-handed-over.png') });
     expect(log.errors).toEqual([]);
+    expect(log.external).toEqual([]);
+    await page.close();
+  });
+
+  it('draws 共现网络 from the answers in its HTML, even when the query engine cannot start', async () => {
+    const html = await overviewHtml('?edition=2026-hunan', '/network');
+    expect(html).toContain('<script type="application/json" id="crosstrack-first">');
+    expect(html).not.toContain('id="first-paint"'); // the page lays its graph out itself
+    const page = await dashboard.browser.context.newPage();
+    const log = watchPage(page, dashboard.server.url);
+    const { asked } = await watchHandOver(page);
+    // No DuckDB-WASM at all: whatever the page draws came from the server's answers.
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto(`${dashboard.server.url}/network?edition=2026-hunan`);
+    await page.locator('.network svg .node circle').first().waitFor({ timeout: 60_000 });
+    const manifest = (await (await fetch(`${dashboard.server.url}/data/manifest.json`)).json()) as Manifest;
+    const { db } = await realConnector('node');
+    try {
+      const ctx = recipeContext({ manifest, lang: 'zh', path: '/network', search: new URLSearchParams({ edition: '2026-hunan' }) });
+      // The graph the recipe builds from the rows DuckDB gives: one circle per node, labels among its terms.
+      const graph = networkModel(ctx, await networkGraph.load((q) => db.query(q), ctx)).graph!;
+      expect(graph.nodes.length).toBeGreaterThan(10);
+      expect(await page.locator('.network svg .node').count()).toBe(graph.nodes.length);
+      const terms = graph.nodes.map((n) => n.term);
+      const labels = await page.locator('.network svg .node text').allTextContents();
+      expect(labels.length).toBeGreaterThan(10);
+      for (const label of labels) expect(terms).toContain(label);
+    } finally {
+      await db.close();
+    }
+    expect(asked).not.toContain('/data/manifest.json');
+    expect(await page.evaluate(() => document.documentElement.dataset.engine)).not.toBe('ready');
+    await page.screenshot({ path: join(SHOTS, 'first-answers-network-no-engine.png') });
     expect(log.external).toEqual([]);
     await page.close();
   });

@@ -195,10 +195,10 @@ export const engineReady = (page: Page) => page.waitForFunction(() => document.d
 
 /** 总览's top terms for 2026 湖南 from the real tables on Node DuckDB: what its first chart must show. */
 export async function realTopTerms(): Promise<TopTermRow[]> {
-  const [{ realConnector }, { firstQueries }] = await Promise.all([import('../src/lib/fixture/real.ts'), import('../../src/lib/server/first-answers/queries.ts')]);
+  const [{ realConnector }, { openingQueries }] = await Promise.all([import('../src/lib/fixture/real.ts'), import('../../src/lib/server/first-answers/queries.ts')]);
   const { db, manifest } = await realConnector('node');
   try {
-    return await db.query<TopTermRow>(firstQueries(manifest, '2026-hunan').queries[0]);
+    return await db.query<TopTermRow>(openingQueries(manifest, '2026-hunan').queries[0]);
   } finally {
     await db.close();
   }

@@ -1,5 +1,5 @@
 /**
- * Runs a page's first queries (queries.ts: 总览's or 跨赛道's) for one edition on @duckdb/node-api, over a
+ * Runs a page's first queries (queries.ts: 总览's, 跨赛道's or 共现网络's) for one edition on @duckdb/node-api, over a
  * database holding only the rows they read: the tables of FIRST_ANSWER_TABLES (term_track derived
  * from them as in the page, db/derive.ts), created from
  * the browser's own DDL (db/schema.ts), filled from the .arrow files a record batch at a time:
@@ -12,14 +12,16 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { RecordBatchReader } from 'apache-arrow';
 import { DuckDBDataChunk, DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_MIN_PAIR_COUNT, TABLES, type Manifest, type TableName, type TableSpec } from '../../../../analysis/contract.ts';
+import { DEFAULT_MIN_PAIR_COUNT, DERIVED_TABLE_NAMES, TABLES, type Manifest, type TableName, type TableSpec } from '../../../../analysis/contract.ts';
 import { CHUNK_ROWS, columnReader, DUCKDB_TYPES, PARQUET_DUCKDB_OPTIONS } from '../../../../analysis/write/parquet.ts';
-import { deriveOnFirstUse, WHOLLY_DERIVED } from '../../db/derive.ts';
+import { deriveOnFirstUse } from '../../db/derive.ts';
 import { nodeConnector } from '../../db/node.ts';
 import { createTableSql } from '../../db/schema.ts';
 import { readSlices } from '../tables.ts';
 import { drawFirstFigures, type FirstFigure } from './figures.ts';
-import { answerKey, FIRST_ANSWER_TABLES, firstQueries, type FirstRoute } from './queries.ts';
+import type { Query } from '../../db/connector.ts';
+import type { RunQuery } from '../../report/recipe.ts';
+import { answerKey, FIRST_ANSWER_TABLES, firstQueries, openingQueries, type FirstRoute } from './queries.ts';
 
 export interface FirstAnswer {
   key: string;
@@ -116,13 +118,13 @@ export async function computeFirstAnswers(
   version: string | null,
   route: FirstRoute = '/'
 ): Promise<FirstAnswers> {
-  const { edition, queries } = firstQueries(manifest, rawEdition, route);
+  const { edition } = openingQueries(manifest, rawEdition, route);
   const instance = await DuckDBInstance.create(':memory:', PARQUET_DUCKDB_OPTIONS);
   const conn = await instance.connect();
   const db = nodeConnector(conn, () => instance.closeSync());
   const tables: FirstAnswers['tables'] = {};
   try {
-    for (const name of WHOLLY_DERIVED) await db.query({ sql: createTableSql(TABLES[name]) });
+    for (const name of DERIVED_TABLE_NAMES) await db.query({ sql: createTableSql(TABLES[name]) });
     for (const name of FIRST_ANSWER_TABLES) {
       await db.query({ sql: createTableSql(TABLES[name]) });
       const listed = manifest.tables.find((t) => t.name === name);
@@ -135,13 +137,17 @@ export async function computeFirstAnswers(
     }
     const answers: FirstAnswer[] = [];
     const omitted: string[] = [];
-    // term_track (and track_overlap) are derived for the edition, as the page derives them.
+    // term_track, track_overlap and cooccurrence are derived for the edition, as the page derives them.
     const views = deriveOnFirstUse(db, { minPairCount: manifest.options?.min_pair_count ?? DEFAULT_MIN_PAIR_COUNT, editions: () => [edition] });
-    for (const query of queries) {
+    const run: RunQuery = async <T>(query: Query) => {
       const rows = await views.query<Record<string, unknown>>(query);
-      if (jsonExact(rows)) answers.push({ key: answerKey(query), rows });
-      else omitted.push(answerKey(query));
-    }
+      const key = answerKey(query);
+      const known = answers.some((a) => a.key === key) || omitted.includes(key);
+      if (!known && jsonExact(rows)) answers.push({ key, rows });
+      else if (!known) omitted.push(key);
+      return rows as T[];
+    };
+    await firstQueries(manifest, edition, route, run);
     return { manifest_sha: version, route, edition, tables, answers, omitted, figures: await figuresOf(manifest, edition, answers, route) };
   } finally {
     await db.close();

@@ -6,8 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../../../analysis/contract.ts';
 import type { LoadableConnector } from '../../../../../src/lib/db/connector.ts';
-import { computeFirstAnswers, jsonExact } from '../../../../../src/lib/server/first-answers/compute.ts';
-import { answerKey, firstQueries } from '../../../../../src/lib/server/first-answers/queries.ts';
+import { computeFirstAnswers, jsonExact, type FirstAnswers } from '../../../../../src/lib/server/first-answers/compute.ts';
+import { answerKey, openingQueries } from '../../../../../src/lib/server/first-answers/queries.ts';
+import type { Query } from '../../../../../src/lib/db/connector.ts';
+import { edgesQuery, nodesQuery } from '../../../../../src/lib/report/recipes/network.ts';
+import type { NetworkNodeRow } from '../../../../../src/lib/queries/network.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REAL_DATA, realConnector } from '../../fixture/real.ts';
@@ -18,6 +21,9 @@ import { cutSlices, requestedEditions } from '../../../../../src/lib/db/slices.t
 import { themeOptions } from '../../../../../src/lib/queries/filters.ts';
 import { recipeContext } from '../../../../../src/lib/report/recipe.ts';
 import { overlapChord, overlapHeatmap } from '../../../../../src/lib/report/recipes/overlap.ts';
+
+/** The queries answered, in the order they were run. */
+const answeredQueries = (out: FirstAnswers): Query[] => out.answers.map((a) => JSON.parse(a.key) as Query);
 
 describe('first answers on the real tables', () => {
   let wasm: LoadableConnector;
@@ -33,14 +39,18 @@ describe('first answers on the real tables', () => {
     ['/', '2026-hunan'],
     ['/', '2025-fujian-xiamen'],
     ['/overlap', '2026-hunan'],
-    ['/overlap', '2025-fujian-xiamen']
+    ['/overlap', '2025-fujian-xiamen'],
+    ['/network', '2026-hunan'],
+    ['/network', '2025-fujian-xiamen']
   ] as const)('equal the wasm engine for every default query of %s on %s', async (route, edition) => {
     const out = await computeFirstAnswers(REAL_DATA, manifest, edition, 'v1', route);
-    const { queries } = firstQueries(manifest, edition, route);
+    const queries = answeredQueries(out);
     expect(out.edition).toBe(edition);
     expect(out.manifest_sha).toBe('v1');
     expect(out.omitted).toEqual([]);
-    expect(out.answers.map((a) => a.key)).toEqual(queries.map(answerKey));
+    // What the page asks at once comes first, in the page's order.
+    const opening = openingQueries(manifest, edition, route).queries.map(answerKey);
+    expect(out.answers.map((a) => a.key).filter((k) => opening.includes(k))).toEqual(opening);
     const sent = JSON.parse(JSON.stringify(out)) as typeof out;
     for (const [i, query] of queries.entries()) {
       const expected = await wasm.query(query);
@@ -53,12 +63,16 @@ describe('first answers on the real tables', () => {
 
   // What the page holds when it opens: the shown edition's rows only, derived for it. 跨赛道's
   // cosine sums floats, so this holds only because the sums go in term order (db/derive.ts).
-  it.each(['2026-hunan', '2025-fujian-xiamen'])("equal for 跨赛道 what the wasm engine gives holding only %s, as the page loads it", async (edition) => {
-    const out = await computeFirstAnswers(REAL_DATA, manifest, edition, 'v1', '/overlap');
-    const { queries } = firstQueries(manifest, edition, '/overlap');
-    expect(out.route).toBe('/overlap');
+  it.each([
+    ['/overlap', '2026-hunan'],
+    ['/overlap', '2025-fujian-xiamen'],
+    ['/network', '2026-hunan'],
+    ['/network', '2025-fujian-xiamen']
+  ] as const)('equal for %s what the wasm engine gives holding only %s, as the page loads it', async (route, edition) => {
+    const out = await computeFirstAnswers(REAL_DATA, manifest, edition, 'v1', route);
+    const queries = answeredQueries(out);
+    expect(out.route).toBe(route);
     expect(out.omitted).toEqual([]);
-    expect(out.answers.map((a) => a.key)).toEqual(queries.map(answerKey));
     const lazy = await openEngine('wasm');
     try {
       // The files as the server serves them: ?edition= gets that edition's slices.
@@ -87,15 +101,26 @@ describe('first answers on the real tables', () => {
 
   it("asks 跨赛道's overlap matrix as the page does (its chord reads the same rows), and the theme list", () => {
     const ctx = recipeContext({ manifest, lang: 'zh', path: '/overlap', search: new URLSearchParams({ edition: '2026-hunan' }) });
-    const keys = firstQueries(manifest, '2026-hunan', '/overlap').queries.map(answerKey);
+    const keys = openingQueries(manifest, '2026-hunan', '/overlap').queries.map(answerKey);
     expect(keys).toEqual([answerKey(overlapHeatmap.query(ctx)!), answerKey(themeOptions())]);
     expect(overlapChord.query(ctx)).toEqual(overlapHeatmap.query(ctx));
   });
 
+  it("answers 共现网络's nodes, then the edges among exactly those nodes, as its recipe loads them", async () => {
+    const out = await computeFirstAnswers(REAL_DATA, manifest, '2026-hunan', 'v1', '/network');
+    const ctx = recipeContext({ manifest, lang: 'zh', path: '/network', search: new URLSearchParams({ edition: '2026-hunan' }) });
+    const nodes = out.answers.find((a) => a.key === answerKey(nodesQuery(ctx)))!.rows as unknown as NetworkNodeRow[];
+    expect(nodes.length).toBeGreaterThan(10);
+    const keys = out.answers.map((a) => a.key);
+    expect(keys).toEqual([answerKey(nodesQuery(ctx)), answerKey(edgesQuery(ctx, nodes.map((n) => n.term))), answerKey(themeOptions())]);
+    expect(out.answers[1].rows.length).toBeGreaterThan(10);
+    expect(out.figures).toEqual([]);
+  });
+
   it('answers the newest edition for an absent or unknown edition', async () => {
-    expect(firstQueries(manifest, null).edition).toBe('2026-hunan');
-    expect(firstQueries(manifest, 'no-such-edition').edition).toBe('2026-hunan');
-    expect(firstQueries(manifest, null).queries.map(answerKey)).toEqual(firstQueries(manifest, '2026-hunan').queries.map(answerKey));
+    expect(openingQueries(manifest, null).edition).toBe('2026-hunan');
+    expect(openingQueries(manifest, 'no-such-edition').edition).toBe('2026-hunan');
+    expect(openingQueries(manifest, null).queries.map(answerKey)).toEqual(openingQueries(manifest, '2026-hunan').queries.map(answerKey));
   });
 
   it('refuses values JSON cannot carry exactly', () => {
