@@ -25,6 +25,16 @@ import { overlapChord, overlapHeatmap } from '../../../../../src/lib/report/reci
 /** The queries answered, in the order they were run. */
 const answeredQueries = (out: FirstAnswers): Query[] => out.answers.map((a) => JSON.parse(a.key) as Query);
 
+/** Every answer, after the trip through JSON, is what `engine` returns for its query (and not empty). */
+async function expectEngineRows(out: FirstAnswers, engine: Pick<LoadableConnector, 'query'>): Promise<void> {
+  const sent = JSON.parse(JSON.stringify(out)) as FirstAnswers;
+  for (const [i, query] of answeredQueries(out).entries()) {
+    const expected = await engine.query(query);
+    expect(expected.length, sent.answers[i].key.slice(0, 80)).toBeGreaterThan(0);
+    expect(sent.answers[i].rows, sent.answers[i].key.slice(0, 80)).toStrictEqual(expected);
+  }
+}
+
 describe('first answers on the real tables', () => {
   let wasm: LoadableConnector;
   let manifest: Manifest;
@@ -44,19 +54,13 @@ describe('first answers on the real tables', () => {
     ['/network', '2025-fujian-xiamen']
   ] as const)('equal the wasm engine for every default query of %s on %s', async (route, edition) => {
     const out = await computeFirstAnswers(REAL_DATA, manifest, edition, 'v1', route);
-    const queries = answeredQueries(out);
     expect(out.edition).toBe(edition);
     expect(out.manifest_sha).toBe('v1');
     expect(out.omitted).toEqual([]);
     // What the page asks at once comes first, in the page's order.
     const opening = openingQueries(manifest, edition, route).queries.map(answerKey);
     expect(out.answers.map((a) => a.key).filter((k) => opening.includes(k))).toEqual(opening);
-    const sent = JSON.parse(JSON.stringify(out)) as typeof out;
-    for (const [i, query] of queries.entries()) {
-      const expected = await wasm.query(query);
-      expect(expected.length, sent.answers[i].key.slice(0, 80)).toBeGreaterThan(0);
-      expect(sent.answers[i].rows, sent.answers[i].key.slice(0, 80)).toStrictEqual(expected);
-    }
+    await expectEngineRows(out, wasm);
     // The tables read are the manifest's, named by their hashes.
     for (const [name, sha] of Object.entries(out.tables)) expect(manifest.tables.find((t) => t.name === name)?.sha256).toBe(sha);
   });
@@ -70,7 +74,6 @@ describe('first answers on the real tables', () => {
     ['/network', '2025-fujian-xiamen']
   ] as const)('equal for %s what the wasm engine gives holding only %s, as the page loads it', async (route, edition) => {
     const out = await computeFirstAnswers(REAL_DATA, manifest, edition, 'v1', route);
-    const queries = answeredQueries(out);
     expect(out.route).toBe(route);
     expect(out.omitted).toEqual([]);
     const lazy = await openEngine('wasm');
@@ -88,12 +91,7 @@ describe('first answers on the real tables', () => {
         need: { editions: [edition], everyEdition: [] }
       });
       const views = deriveOnFirstUse(lazy, { minPairCount: manifest.options.min_pair_count, editions: () => [...report.loaded.get('term_topic')!] });
-      const sent = JSON.parse(JSON.stringify(out)) as typeof out;
-      for (const [i, query] of queries.entries()) {
-        const expected = await views.query(query);
-        expect(expected.length, sent.answers[i].key.slice(0, 80)).toBeGreaterThan(0);
-        expect(sent.answers[i].rows, sent.answers[i].key.slice(0, 80)).toStrictEqual(expected);
-      }
+      await expectEngineRows(out, views);
     } finally {
       await lazy.close();
     }
