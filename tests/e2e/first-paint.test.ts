@@ -13,7 +13,7 @@ import type { TopTermRow } from '../../src/lib/queries/overview.ts';
 import { recipeContext } from '../../src/lib/report/recipe.ts';
 import { networkGraph, networkModel } from '../../src/lib/report/recipes/network.ts';
 import { realConnector } from '../src/lib/fixture/real.ts';
-import { engineReady, openDashboard, realTopTerms, SHOTS, watchPage, type Dashboard } from './support.ts';
+import { engineReady, HAN, openDashboard, realTopTerms, SHOTS, watchPage, type Dashboard } from './support.ts';
 
 let dashboard: Dashboard;
 let expectedTop: TopTermRow[];
@@ -195,6 +195,23 @@ describe('first paint', () => {
     expect(asked).not.toContain('/data/manifest.json');
     expect(await page.evaluate(() => document.documentElement.dataset.engine)).not.toBe('ready');
     await page.screenshot({ path: join(SHOTS, 'first-answers-network-no-engine.png') });
+    expect(log.external).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['/terms', '/tracks', '/themes'])('shows the index %s from the answers in its HTML, even when the query engine cannot start', async (path) => {
+    const html = await overviewHtml('?edition=2026-hunan', path);
+    expect(html).toContain('<script type="application/json" id="crosstrack-first">');
+    const page = await dashboard.browser.context.newPage();
+    const log = watchPage(page, dashboard.server.url);
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto(`${dashboard.server.url}${path}?edition=2026-hunan`);
+    const shown = page.locator('#main table tbody tr, #main .vega svg .role-mark path');
+    await shown.first().waitFor({ timeout: 60_000 });
+    expect(await shown.count()).toBeGreaterThan(5);
+    expect(await page.locator('#main').textContent()).toMatch(HAN);
+    expect(await page.evaluate(() => document.documentElement.dataset.engine)).not.toBe('ready');
+    await page.screenshot({ path: join(SHOTS, `first-answers-${path.slice(1)}-no-engine.png`) });
     expect(log.external).toEqual([]);
     await page.close();
   });

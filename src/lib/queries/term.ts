@@ -26,7 +26,8 @@ export interface SpreadRow {
  * term_track so a subset of tracks and the whole edition go through the same arithmetic.
  * With all tracks it equals term_stats (tested on the real tables). DP follows
  * statistics.md and analysis/tables/stats.ts griesDp: parts are the chosen tracks, shares
- * their token counts, a term's absent tracks count as 0, one part → DP 0.
+ * their token counts, a term's absent tracks count as 0, one part → DP 0. The deviations add
+ * in track order, so an engine holding one edition or all of them gives the same last digit.
  */
 function spreadCte(p: FilterParams, term: string | null): Fragment {
   return sql`
@@ -50,7 +51,7 @@ function spreadCte(p: FilterParams, term: string | null): Fragment {
       FROM cells GROUP BY term HAVING SUM(count) > 0
     ),
     deviation AS (
-      SELECT pt.term, SUM(abs(COALESCE(x.count, 0) / pt.v - c.tokens / NULLIF(s.tokens, 0))) AS d
+      SELECT pt.term, list_sum(list(abs(COALESCE(x.count, 0) / pt.v - c.tokens / NULLIF(s.tokens, 0)) ORDER BY c.track_no)) AS d
       FROM per_term pt CROSS JOIN chosen c CROSS JOIN size s
       LEFT JOIN cells x ON x.term = pt.term AND x.track_no = c.track_no
       GROUP BY pt.term

@@ -1,5 +1,5 @@
 /**
- * The hook that writes the first screen of 总览 and 跨赛道 into their HTML (first-paint.ts). The answers are
+ * The hook that writes the first screen of the pages of FIRST_ROUTES into their HTML (first-paint.ts). The answers are
  * computed ahead (index.ts); a visitor who comes before they are ready waits at most
  * WAIT_MS and then gets the plain page, which asks /api/first-answers itself.
  */

@@ -1,8 +1,8 @@
 /**
  * The server's first answers to 总览 (GET /api/first-answers?edition=ID, and in its HTML) and
- * to 跨赛道 (in its HTML): computed once per (tables version, page, edition) and kept in memory,
- * the default edition's for both pages right after the server starts and again whenever the
- * workspace's tables change, so no visitor waits for them.
+ * to the other pages of FIRST_ROUTES (in their HTML): computed once per (tables version, page,
+ * edition) and kept in memory, the default edition's for every page right after the server
+ * starts and again whenever the workspace's tables change, so no visitor waits for them.
  *
  *   tables version v, page r, edition e ──► cache hit? ──► answers
  *        │ miss

@@ -1,6 +1,7 @@
 /**
  * What a page runs when it opens with no view settings in its URL (only `?edition=`), for
- * the pages whose first screen the server answers: 总览, 跨赛道 and 共现网络. The server runs the
+ * the pages whose first screen the server answers: 总览, 跨赛道, 共现网络 and the 词条, 赛道 and
+ * 主题 indexes. The server runs the
  * page's own recipes (`recipe.load`, so a recipe whose second query depends on its first's rows,
  * like the network's edges, is answered too) and the shell's queries; each answer's key
  * (JSON.stringify of the builder's output, what useQuery and the browser's answering connector
@@ -12,6 +13,10 @@ import { themeOptions } from '../../queries/filters.ts';
 import { editionSummary } from '../../queries/overview.ts';
 import { recipeContext, type QueryRecipe, type Recipe, type RecipeContext, type RunQuery } from '../../report/recipe.ts';
 import { networkGraph } from '../../report/recipes/network.ts';
+import { termsIndex } from '../../report/recipes/term.ts';
+import { themesIndex } from '../../report/recipes/themes.ts';
+import { tracksList } from '../../report/recipes/track.ts';
+import { termCounts } from '../../queries/term.ts';
 import { overlapHeatmap } from '../../report/recipes/overlap.ts';
 import { overviewCloud, overviewCross, overviewHeatmap, overviewTop } from '../../report/recipes/overview.ts';
 
@@ -22,7 +27,7 @@ import { overviewCloud, overviewCross, overviewHeatmap, overviewTop } from '../.
  */
 export const FIRST_ANSWER_TABLES: readonly TableName[] = ['editions', 'tracks', 'terms', 'themes', 'term_topic', 'term_stats', 'theme_track', 'topics'];
 
-export const FIRST_ROUTES = ['/', '/overlap', '/network'] as const;
+export const FIRST_ROUTES = ['/', '/overlap', '/network', '/terms', '/tracks', '/themes'] as const;
 export type FirstRoute = (typeof FIRST_ROUTES)[number];
 
 interface FirstScreen {
@@ -52,6 +57,22 @@ const SCREENS: Record<FirstRoute, FirstScreen> = {
   // Nodes, then the edges among them (one recipe, two queries); the page lays the graph out itself.
   '/network': {
     recipes: recipes(networkGraph),
+    drawn: [],
+    shell: () => [themeOptions()]
+  },
+  // The index pages: one query each (the tracks' chart reads the list's rows), drawn by the page.
+  '/terms': {
+    recipes: recipes(termsIndex),
+    drawn: [],
+    shell: (ctx) => [termCounts(ctx.filters), themeOptions()]
+  },
+  '/tracks': {
+    recipes: recipes(tracksList),
+    drawn: [],
+    shell: () => [themeOptions()]
+  },
+  '/themes': {
+    recipes: recipes(themesIndex),
     drawn: [],
     shell: () => [themeOptions()]
   }

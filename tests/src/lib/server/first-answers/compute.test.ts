@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../../../analysis/contract.ts';
 import type { LoadableConnector } from '../../../../../src/lib/db/connector.ts';
 import { computeFirstAnswers, jsonExact, type FirstAnswers } from '../../../../../src/lib/server/first-answers/compute.ts';
-import { answerKey, openingQueries } from '../../../../../src/lib/server/first-answers/queries.ts';
+import { answerKey, FIRST_ROUTES, openingQueries } from '../../../../../src/lib/server/first-answers/queries.ts';
 import type { Query } from '../../../../../src/lib/db/connector.ts';
 import { edgesQuery, nodesQuery } from '../../../../../src/lib/report/recipes/network.ts';
 import type { NetworkNodeRow } from '../../../../../src/lib/queries/network.ts';
@@ -17,6 +17,7 @@ import { REAL_DATA, realConnector } from '../../fixture/real.ts';
 import { openEngine } from '../../fixture/connect.ts';
 import { loadTables } from '../../../../../src/lib/db/load.ts';
 import { deriveOnFirstUse } from '../../../../../src/lib/db/derive.ts';
+import { editionsNeeded } from '../../../../../src/lib/state/edition-scope.ts';
 import { cutSlices, requestedEditions } from '../../../../../src/lib/db/slices.ts';
 import { themeOptions } from '../../../../../src/lib/queries/filters.ts';
 import { recipeContext } from '../../../../../src/lib/report/recipe.ts';
@@ -51,7 +52,10 @@ describe('first answers on the real tables', () => {
     ['/overlap', '2026-hunan'],
     ['/overlap', '2025-fujian-xiamen'],
     ['/network', '2026-hunan'],
-    ['/network', '2025-fujian-xiamen']
+    ['/network', '2025-fujian-xiamen'],
+    ['/terms', '2026-hunan'],
+    ['/tracks', '2025-fujian-xiamen'],
+    ['/themes', '2026-hunan']
   ] as const)('equal the wasm engine for every default query of %s on %s', async (route, edition) => {
     const out = await computeFirstAnswers(REAL_DATA, manifest, edition, 'v1', route);
     expect(out.edition).toBe(edition);
@@ -71,7 +75,10 @@ describe('first answers on the real tables', () => {
     ['/overlap', '2026-hunan'],
     ['/overlap', '2025-fujian-xiamen'],
     ['/network', '2026-hunan'],
-    ['/network', '2025-fujian-xiamen']
+    ['/network', '2025-fujian-xiamen'],
+    ['/terms', '2025-fujian-xiamen'],
+    ['/tracks', '2026-hunan'],
+    ['/themes', '2025-fujian-xiamen']
   ] as const)('equal for %s what the wasm engine gives holding only %s, as the page loads it', async (route, edition) => {
     const out = await computeFirstAnswers(REAL_DATA, manifest, edition, 'v1', route);
     expect(out.route).toBe(route);
@@ -88,7 +95,7 @@ describe('first answers on the real tables', () => {
       };
       const report = await loadTables(lazy, manifest, fetchBytes, () => {}, {
         deriveKept: false,
-        need: { editions: [edition], everyEdition: [] }
+        need: editionsNeeded({ routeId: route, params: {}, search: new URLSearchParams({ edition }), manifest })
       });
       const views = deriveOnFirstUse(lazy, { minPairCount: manifest.options.min_pair_count, editions: () => [...report.loaded.get('term_topic')!] });
       await expectEngineRows(out, views);
@@ -96,6 +103,12 @@ describe('first answers on the real tables', () => {
       await lazy.close();
     }
   }, 120_000);
+
+  // The server's database holds the shown edition's rows and the tables without editions: a page
+  // answered from it must read no other edition (state/edition-scope.ts says what each page reads).
+  it.each(FIRST_ROUTES)('answers %s, a page that reads only the shown edition', (route) => {
+    expect(editionsNeeded({ routeId: route, params: {}, search: new URLSearchParams({ edition: '2026-hunan' }), manifest })).toEqual({ editions: ['2026-hunan'], everyEdition: [] });
+  });
 
   it("asks 跨赛道's overlap matrix as the page does (its chord reads the same rows), and the theme list", () => {
     const ctx = recipeContext({ manifest, lang: 'zh', path: '/overlap', search: new URLSearchParams({ edition: '2026-hunan' }) });
