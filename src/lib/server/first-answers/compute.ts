@@ -1,5 +1,5 @@
 /**
- * Runs a page's first queries (queries.ts: 总览's, 跨赛道's or 共现网络's) for one edition on @duckdb/node-api, over a
+ * Runs a page's first queries (queries.ts, one of FIRST_ROUTES) for one edition on @duckdb/node-api, over a
  * database holding only the rows they read: the tables of FIRST_ANSWER_TABLES (term_track derived
  * from them as in the page, db/derive.ts), created from
  * the browser's own DDL (db/schema.ts), filled from the .arrow files a record batch at a time:
@@ -21,7 +21,7 @@ import { readSlices } from '../tables.ts';
 import { drawFirstFigures, type FirstFigure } from './figures.ts';
 import type { Query } from '../../db/connector.ts';
 import type { RunQuery } from '../../report/recipe.ts';
-import { answerKey, FIRST_ANSWER_TABLES, firstQueries, openingQueries, type FirstRoute } from './queries.ts';
+import { answerKey, FIRST_ANSWER_TABLES, firstContext, firstQueries, type FirstRoute } from './queries.ts';
 
 export interface FirstAnswer {
   key: string;
@@ -118,7 +118,7 @@ export async function computeFirstAnswers(
   version: string | null,
   route: FirstRoute = '/'
 ): Promise<FirstAnswers> {
-  const { edition } = openingQueries(manifest, rawEdition, route);
+  const edition = firstContext(manifest, rawEdition, route).filters.edition;
   const instance = await DuckDBInstance.create(':memory:', PARQUET_DUCKDB_OPTIONS);
   const conn = await instance.connect();
   const db = nodeConnector(conn, () => instance.closeSync());

@@ -39,40 +39,37 @@ interface FirstScreen {
   shell(ctx: RecipeContext): Query[];
 }
 
-const recipes = (...list: Recipe<unknown>[]) => list;
-const charts = (...list: QueryRecipe<unknown>[]) => list;
-
 const SCREENS: Record<FirstRoute, FirstScreen> = {
   '/': {
-    recipes: recipes(overviewTop, overviewCloud, overviewHeatmap, overviewCross),
-    drawn: charts(overviewTop, overviewHeatmap, overviewCross),
+    recipes: [overviewTop, overviewCloud, overviewHeatmap, overviewCross],
+    drawn: [overviewTop, overviewHeatmap, overviewCross],
     shell: (ctx) => [editionSummary({ edition: ctx.filters.edition, genericVerbs: ctx.filters.genericVerbs }), themeOptions()]
   },
   // The chord diagram draws from the heatmap's rows; the pair's details wait for a pick.
   '/overlap': {
-    recipes: recipes(overlapHeatmap),
-    drawn: charts(overlapHeatmap),
+    recipes: [overlapHeatmap],
+    drawn: [overlapHeatmap],
     shell: () => [themeOptions()]
   },
   // Nodes, then the edges among them (one recipe, two queries); the page lays the graph out itself.
   '/network': {
-    recipes: recipes(networkGraph),
+    recipes: [networkGraph],
     drawn: [],
     shell: () => [themeOptions()]
   },
   // The index pages: one query each (the tracks' chart reads the list's rows), drawn by the page.
   '/terms': {
-    recipes: recipes(termsIndex),
+    recipes: [termsIndex],
     drawn: [],
     shell: (ctx) => [termCounts(ctx.filters), themeOptions()]
   },
   '/tracks': {
-    recipes: recipes(tracksList),
+    recipes: [tracksList],
     drawn: [],
     shell: () => [themeOptions()]
   },
   '/themes': {
-    recipes: recipes(themesIndex),
+    recipes: [themesIndex],
     drawn: [],
     shell: () => [themeOptions()]
   }
